@@ -1,0 +1,79 @@
+namespace Newsletter.Web.Domain;
+
+/// <summary>期: one numbered issue of the newsletter, e.g. 2023年第2期(总第65期).</summary>
+public class Issue : IVersioned
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>第N期: restarts each year; supplements count in their own series.</summary>
+    public int Number { get; set; }
+
+    /// <summary>增刊: a supplement, numbered apart from the regular issues.</summary>
+    public bool IsSupplement { get; set; }
+
+    /// <summary>总第M期: runs on over all years; supplements have none.</summary>
+    public int? SerialNumber { get; set; }
+
+    /// <summary>Month printed on the cover (2023年5月).</summary>
+    public int CoverMonth { get; set; }
+
+    /// <summary>印发日期: the day it was printed, separate from the web publication time.</summary>
+    public DateOnly? PrintDate { get; set; }
+
+    /// <summary>印数: copies printed.</summary>
+    public int? Copies { get; set; }
+
+    public string? ChiefEditor { get; set; }
+
+    public string? Editor { get; set; }
+
+    public string? ResponsibleEditor { get; set; }
+
+    /// <summary>送: the bodies the issue is reported to, as printed in the footer.</summary>
+    public string? SendTo { get; set; }
+
+    /// <summary>发: the bodies the issue is distributed to, as printed in the footer.</summary>
+    public string? DistributeTo { get; set; }
+
+    public IssueStatus Status { get; set; }
+
+    /// <summary>Null means the publication's default applies.</summary>
+    public IssueVisibility? Visibility { get; set; }
+
+    /// <summary>UTC time the issue went out on the web.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Name of the file it was imported from, if any.</summary>
+    public string? SourceFile { get; set; }
+
+    public int Version { get; set; }
+
+    public List<Article> Articles { get; set; } = [];
+
+    public bool IsPublished => Status == IssueStatus.Published;
+
+    public IssueVisibility EffectiveVisibility(Publication publication) =>
+        Visibility ?? publication.DefaultVisibility;
+
+    /// <summary>第2期(总第65期), or 增刊第1期.</summary>
+    public string NumberLabel => IsSupplement
+        ? $"增刊第{Number}期"
+        : SerialNumber is { } serial ? $"第{Number}期(总第{serial}期)" : $"第{Number}期";
+
+    /// <summary>2023年第2期(总第65期).</summary>
+    public string FullLabel => $"{Year}年{NumberLabel}";
+
+    public string CoverDateLabel => $"{Year}年{CoverMonth}月";
+
+    public void Publish(DateTime utcNow)
+    {
+        Status = IssueStatus.Published;
+        PublishedAt ??= utcNow;
+    }
+}

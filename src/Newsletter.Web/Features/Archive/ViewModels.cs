@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Html;
+using Newsletter.Web.Domain;
+
+namespace Newsletter.Web.Features.Archive;
+
+/// <summary>One section of an issue's 目录, with its items in order.</summary>
+public sealed record TocSection(Section Section, IReadOnlyList<Article> Articles);
+
+public sealed class IssuePageViewModel(Issue issue, Publication publication)
+{
+    public Issue Issue { get; } = issue;
+
+    public Publication Publication { get; } = publication;
+
+    /// <summary>Sections in the administrators' order, each with the issue's items in position order.</summary>
+    public IReadOnlyList<TocSection> Toc { get; } = issue.Articles
+        .Where(a => a.Section is not null)
+        .GroupBy(a => a.Section!.Id)
+        .Select(g => new TocSection(g.First().Section!, g.OrderBy(a => a.Position).ToList()))
+        .OrderBy(s => s.Section.SortOrder)
+        .ToList();
+}
+
+public sealed record HomeViewModel(IssuePageViewModel? Latest, IReadOnlyList<Issue> Recent, IReadOnlyList<YearCount> Years);
+
+public sealed record YearArchiveViewModel(int Year, IReadOnlyList<Issue> Issues, IReadOnlyList<YearCount> Years);
+
+public sealed record YearsViewModel(IReadOnlyList<YearCount> Years, IReadOnlyList<Issue> Issues);
+
+public sealed record ArticlePageViewModel(
+    Article Article, Issue Issue, Publication Publication, HtmlString BodyHtml, Article? Previous, Article? Next);
+
+public sealed record SectionPageViewModel(
+    Section Section, IReadOnlyList<Section> Sections, IReadOnlyList<Article> Articles, int Page, int TotalPages, int Total);
+
+public sealed record SectionsViewModel(IReadOnlyList<Section> Sections);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Newsletter.Web.Features.Shared;
+
+namespace Newsletter.Web.Features.Errors;
+
+/// <summary>Chinese pages for status codes without a body (unknown addresses) and for unexpected errors.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
+{
+    [Route("/errors/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        if (code >= StatusCodes.Status500InternalServerError)
+        {
+            return ServerError();
+        }
+
+        if (code == StatusCodes.Status404NotFound)
+        {
+            return this.NotFoundPage("您要找的页面不存在，可能是地址有误，或内容已被移除。");
+        }
+
+        Response.StatusCode = code;
+        return View("Error", new ErrorViewModel(code, code switch
+        {
+            400 => "请求有误，请检查后重试。",
+            403 => "您没有权限查看这个页面。",
+            405 => "不支持这种访问方式。",
+            429 => "访问太频繁，请稍后再试。",
+            _ => "出现了问题，请稍后再试。",
+        }));
+    }
+
+    private ViewResult ServerError()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+        {
+            logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorViewModel(500, "服务器出现错误，已记录在日志中。请稍后再试，或联系管理员。"));
+    }
+}
+
+public sealed record ErrorViewModel(int StatusCode, string Message);

@@ -1,0 +1,29 @@
+namespace Newsletter.Web.Infrastructure;
+
+/// <summary>
+/// The one folder that holds all of the portal's state: the SQLite file, logs, and later the
+/// search index and mail pickup folder. Configuration key <c>DataPath</c>.
+/// </summary>
+public sealed class DataPaths
+{
+    public DataPaths(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string SqliteFile => Path.Combine(Root, "newsletter.db");
+
+    public string LogFile => Path.Combine(Root, "logs", "portal-.log");
+
+    public static DataPaths FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["DataPath"];
+        var root = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(contentRoot, "App_Data")
+            : Path.Combine(contentRoot, configured);
+        return new DataPaths(root);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Newsletter.Web.Data;
+using Newsletter.Web.Features.Archive;
+using Newsletter.Web.Features.Health;
+using Newsletter.Web.Features.Import;
+using Newsletter.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var paths = DataPaths.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services.AddSingleton(paths);
+builder.Services.AddSerilog((_, log) => log
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+    .WriteTo.File(paths.LogFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 62,
+        formatProvider: CultureInfo.InvariantCulture, encoding: Encoding.UTF8));
+
+// Razor would otherwise write every Chinese character as &#x...;
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+builder.Services.AddNewsletterDatabase(builder.Configuration, paths);
+builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddScoped<IssueImporter>();
+builder.Services.AddScoped<ArchiveQueries>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddControllersWithViews().AddRazorOptions(o =>
+{
+    o.ViewLocationFormats.Clear();
+    o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+    o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+});
+
+var app = builder.Build();
+
+if (args is ["import", .. var importArgs])
+{
+    Console.OutputEncoding = Encoding.UTF8;
+    return await ImportCommand.RunAsync(app.Services, importArgs, Console.Out);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/errors/500");
+}
+
+app.UseStatusCodePagesWithReExecute("/errors/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [new CultureInfo("zh-CN")],
+    SupportedUICultures = [new CultureInfo("zh-CN")],
+});
+app.UseRouting();
+
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
