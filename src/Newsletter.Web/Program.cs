@@ -21,7 +21,8 @@ builder.Services.AddSerilog((_, log) => log
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
     .WriteTo.File(paths.LogFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 62,
-        formatProvider: CultureInfo.InvariantCulture, encoding: Encoding.UTF8));
+        formatProvider: CultureInfo.InvariantCulture, encoding: Encoding.UTF8),
+    preserveStaticLogger: true); // each host (and test host) keeps its own logger and its own data folder
 
 // Razor would otherwise write every Chinese character as &#x...;
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

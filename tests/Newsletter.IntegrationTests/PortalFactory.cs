@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newsletter.UnitTests;
+using Newsletter.Web.Data;
+
+namespace Newsletter.IntegrationTests;
+
+/// <summary>
+/// The real portal in-process, on a fresh data folder: a real SQLite file built by the migrations,
+/// with the seed issue 总第65期 imported at start-up as in production.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DataPath { get; init; } = Path.Combine(Path.GetTempPath(), "newsletter-tests", Guid.NewGuid().ToString("N"));
+
+    public string SeedsPath { get; init; } = SeedFiles.Folder;
+
+    public bool DeleteDataOnDispose { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataPath"] = DataPath,
+            ["Seed:IssuesPath"] = SeedsPath,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+        builder.UseEnvironment("Production");
+        return base.CreateHost(builder);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<NewsletterDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<NewsletterDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && DeleteDataOnDispose && Directory.Exists(DataPath))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedPortal : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "Shared portal with the seed issue";
+}
