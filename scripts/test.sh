@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test of the portal on a fresh machine, then prints one line: "N passed, N failed".
+# Also generates the SQL Server migration script (idempotent) with the repository's dotnet-ef tool,
+# so a SQL Server migration that cannot be scripted fails the run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results="TestResults"
+rm -rf "$results" && mkdir -p "$results" artifacts
+
+status=0
+echo "== restore and build"
+if ! dotnet tool restore >/dev/null || ! dotnet build Newsletter.sln -c Release -nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== SQL Server migration script (idempotent)"
+if dotnet tool run dotnet-ef migrations script --idempotent --no-build --configuration Release \
+     --project src/Newsletter.Web --context SqlServerNewsletterDbContext \
+     --output artifacts/sqlserver-migrations.sql >"$results/ef-script.log" 2>&1 \
+   && grep -q "CREATE TABLE \[Issues\]" artifacts/sqlserver-migrations.sql; then
+  echo "artifacts/sqlserver-migrations.sql: $(wc -l < artifacts/sqlserver-migrations.sql) lines"
+else
+  cat "$results/ef-script.log"
+  echo "could not generate the SQL Server migration script"
+  status=1
+fi
+
+echo "== tests"
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+  status=1
+fi
+
+echo "$passed passed, $failed failed"
+exit $status
