@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Newsletter.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Archive;
+using Newsletter.Web.Features.Audit;
 using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Import;
 using Newsletter.Web.Infrastructure;
@@ -33,8 +36,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<IssueImporter>();
 builder.Services.AddScoped<ArchiveQueries>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddPortalAccounts();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddControllersWithViews().AddRazorOptions(o =>
+builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute())).AddRazorOptions(o =>
 {
     o.ViewLocationFormats.Clear();
     o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
@@ -69,8 +74,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("zh-CN")],
 });
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapControllers();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Import;
 
 namespace Newsletter.Web.Data;
@@ -8,6 +9,7 @@ namespace Newsletter.Web.Data;
 public sealed class DatabaseInitializer(
     NewsletterDbContext db,
     IssueImporter importer,
+    AccountSeeder accounts,
     IOptions<SeedOptions> seed,
     IWebHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -15,6 +17,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        await accounts.SeedAsync();
         if (seed.Value.ImportOnStart)
         {
             await ImportSeedsAsync(ct);

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Account;
 
 namespace Newsletter.Web.Data;
 
@@ -7,7 +9,7 @@ namespace Newsletter.Web.Data;
 /// The model, shared by both providers. Each provider has its own subclass so that each keeps
 /// its own migration set (Migrations/Sqlite, Migrations/SqlServer).
 /// </summary>
-public abstract class NewsletterDbContext(DbContextOptions options) : DbContext(options)
+public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Publication> Publications => Set<Publication>();
 
@@ -17,9 +19,22 @@ public abstract class NewsletterDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Article> Articles => Set<Article>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
+    public DbSet<Correction> Corrections => Set<Correction>();
+
+    public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsletterDbContext).Assembly,
             type => type.Namespace == typeof(Configurations.IssueConfiguration).Namespace);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -33,9 +48,17 @@ public abstract class NewsletterDbContext(DbContextOptions options) : DbContext(
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>SQLite cannot generate row versions, so every modified entity raises its own.</summary>
+    /// <summary>
+    /// SQLite cannot generate row versions, so every modified entity raises its own.
+    /// The audit log is append-only: changing or deleting an entry is a bug and is refused.
+    /// </summary>
     private void BumpVersions()
     {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("操作日志只能追加，不能修改或删除。");
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)

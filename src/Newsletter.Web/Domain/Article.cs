@@ -51,6 +51,13 @@ public class Article : IVersioned
 
     public ArticleStatus Status { get; set; }
 
+    /// <summary>The user who wrote it (a correspondent sees only their own).</summary>
+    public string? CreatedById { get; set; }
+
+    public string? CreatedByName { get; set; }
+
+    public List<Correction> Corrections { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

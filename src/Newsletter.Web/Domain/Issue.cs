@@ -49,6 +49,19 @@ public class Issue : IVersioned
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>UTC time at which the scheduler publishes it (定时发布).</summary>
+    public DateTime? ScheduledAt { get; set; }
+
+    public DateTime? WithdrawnAt { get; set; }
+
+    /// <summary>撤回原因, shown to readers.</summary>
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>保密审查: who confirmed it before publishing.</summary>
+    public string? ConfidentialityReviewedBy { get; set; }
+
+    public DateTime? ConfidentialityReviewedAt { get; set; }
+
     /// <summary>Name of the file it was imported from, if any.</summary>
     public string? SourceFile { get; set; }
 
@@ -75,5 +88,6 @@ public class Issue : IVersioned
     {
         Status = IssueStatus.Published;
         PublishedAt ??= utcNow;
+        ScheduledAt = null;
     }
 }

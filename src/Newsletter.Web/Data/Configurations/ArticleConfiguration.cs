@@ -16,6 +16,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.SourceKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.SourceName).HasMaxLength(100);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CreatedByName).HasMaxLength(50);
+        builder.HasIndex(a => new { a.Status, a.CreatedById });
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne(a => a.Section).WithMany()
             .HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);

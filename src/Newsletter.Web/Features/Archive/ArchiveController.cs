@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
@@ -5,6 +6,7 @@ using Newsletter.Web.Infrastructure;
 namespace Newsletter.Web.Features.Archive;
 
 /// <summary>The reading side: home, issues by year, one issue with its 目录, articles, sections.</summary>
+[AllowAnonymous]
 public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer markdown) : Controller
 {
     private const int PageSize = 20;

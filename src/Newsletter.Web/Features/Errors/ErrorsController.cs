@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Newsletter.Web.Features.Shared;
@@ -6,6 +7,7 @@ namespace Newsletter.Web.Features.Errors;
 
 /// <summary>Chinese pages for status codes without a body (unknown addresses) and for unexpected errors.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[AllowAnonymous]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/errors/{code:int}")]

@@ -11,6 +11,12 @@ public sealed class SeedOptions
     /// <summary>Import at start-up every file in the folder that is not yet in the database.</summary>
     public bool ImportOnStart { get; set; } = true;
 
+    /// <summary>E-mail (and sign-in name) of the first administrator, created when none exists.</summary>
+    public string? AdminEmail { get; set; }
+
+    /// <summary>Its password; empty means one is generated and written once to the log.</summary>
+    public string? AdminPassword { get; set; }
+
     public string? ResolveIssuesPath(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(IssuesPath))

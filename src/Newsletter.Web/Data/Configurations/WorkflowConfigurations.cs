@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Account;
+
+namespace Newsletter.Web.Data.Configurations;
+
+public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(50);
+        builder.Property(u => u.OrganizationName).HasMaxLength(100);
+    }
+}
+
+public sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.Property(r => r.AuthorName).HasMaxLength(50);
+        builder.Property(r => r.Note).HasMaxLength(200);
+        builder.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+        builder.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<ReviewComment>
+{
+    public void Configure(EntityTypeBuilder<ReviewComment> builder)
+    {
+        builder.Property(c => c.AuthorName).HasMaxLength(50);
+        builder.Property(c => c.Body).HasMaxLength(2000);
+        builder.Property(c => c.Action).HasMaxLength(50);
+        builder.HasIndex(c => c.ArticleId);
+        builder.HasIndex(c => c.IssueId);
+        builder.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(c => c.IssueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> builder)
+    {
+        builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Property(c => c.ByName).HasMaxLength(50);
+        builder.HasOne<Article>().WithMany(a => a.Corrections).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SensitiveWordConfiguration : IEntityTypeConfiguration<SensitiveWord>
+{
+    public void Configure(EntityTypeBuilder<SensitiveWord> builder)
+    {
+        builder.Property(w => w.Word).HasMaxLength(50);
+        builder.Property(w => w.Suggestion).HasMaxLength(50);
+        builder.HasIndex(w => w.Word).IsUnique();
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.UserName).HasMaxLength(100);
+        builder.Property(a => a.EntityType).HasMaxLength(50);
+        builder.Property(a => a.EntityId).HasMaxLength(50);
+        builder.Property(a => a.Action).HasMaxLength(50);
+        builder.Property(a => a.FromStatus).HasMaxLength(50);
+        builder.Property(a => a.ToStatus).HasMaxLength(50);
+        builder.Property(a => a.Detail).HasMaxLength(2000);
+        builder.Property(a => a.IpAddress).HasMaxLength(64);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.HasIndex(a => a.UserName);
+    }
+}
