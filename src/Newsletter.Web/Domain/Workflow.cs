@@ -43,7 +43,8 @@ public sealed class Workflow<TEntity, TStatus, TAction>(
     public string StatusName(TStatus value) => statusName(value);
 
     public IEnumerable<Transition<TEntity, TStatus, TAction>> Allowed(TEntity entity, Actor actor) =>
-        Table.Where(t => Check(entity, t.Action, actor, t.NeedsNote ? "-" : null).Refusal == Refusal.None);
+        Table.Where(t => EqualityComparer<TStatus>.Default.Equals(t.From, status(entity))
+                         && Check(entity, t.Action, actor, t.NeedsNote ? "-" : null).Refusal == Refusal.None);
 
     public (Transition<TEntity, TStatus, TAction>? Transition, Refusal Refusal, string? Message) Check(
         TEntity entity, TAction action, Actor actor, string? note)

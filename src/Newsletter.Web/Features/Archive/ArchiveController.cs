@@ -61,7 +61,8 @@ public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer m
         var issue = article?.IssueId is { } issueId ? await queries.IssueWithArticlesAsync(issueId, SignedIn, ct) : null;
         if (article is null || issue is null)
         {
-            return this.NotFoundPage($"没有找到编号为 {id} 的文章，它可能尚未发布或已被撤回。");
+            var ownIssue = await queries.IssueIdOfArticleAsync(id, ct);
+            return await HiddenAsync(q => q.Where(i => i.Id == ownIssue), $"没有找到编号为 {id} 的文章，它可能尚未发布。", ct);
         }
 
         var toc = new IssuePageViewModel(issue, await queries.PublicationAsync(ct)).Toc;
@@ -97,13 +98,26 @@ public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer m
         return View(new SectionPageViewModel(section, await queries.SectionsAsync(ct), items, page, pages, total));
     }
 
+    private async Task<IActionResult> HiddenAsync(Func<IQueryable<Domain.Issue>, IQueryable<Domain.Issue>> which, string notFound, CancellationToken ct)
+    {
+        var (withdrawn, membersOnly) = await queries.WhyHiddenAsync(which, ct);
+        if (withdrawn is not null)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return View("Withdrawn", withdrawn);
+        }
+
+        return membersOnly && !SignedIn ? Challenge() : this.NotFoundPage(notFound);
+    }
+
     private async Task<IActionResult> ShowIssue(int year, int number, bool supplement, CancellationToken ct)
     {
         var issue = await queries.IssueAsync(year, number, supplement, SignedIn, ct);
         if (issue is null)
         {
             var label = supplement ? $"{year}年增刊第{number}期" : $"{year}年第{number}期";
-            return this.NotFoundPage($"没有找到{label}工作通讯，它可能尚未发布。");
+            return await HiddenAsync(q => q.Where(i => i.Year == year && i.Number == number && i.IsSupplement == supplement),
+                $"没有找到{label}工作通讯，它可能尚未发布。", ct);
         }
 
         return View("Issue", new IssuePageViewModel(issue, await queries.PublicationAsync(ct)));

@@ -56,9 +56,24 @@ public sealed class ArchiveQueries(NewsletterDbContext db)
     {
         var issues = await ReadableIssuesAsync(signedIn, ct);
         return await db.Articles.AsNoTracking()
-            .Include(a => a.Section)
+            .Include(a => a.Section).Include(a => a.Corrections)
             .FirstOrDefaultAsync(a => a.Id == id && issues.Any(i => i.Id == a.IssueId), ct);
     }
+
+    /// <summary>
+    /// Why an issue that is not readable is not: withdrawn (readers see the reason), members-only
+    /// (anonymous readers are sent to sign in), or not there at all.
+    /// </summary>
+    public async Task<(Issue? Withdrawn, bool MembersOnly)> WhyHiddenAsync(Func<IQueryable<Issue>, IQueryable<Issue>> which, CancellationToken ct)
+    {
+        var issue = await which(db.Issues.AsNoTracking())
+            .Where(i => i.Status == IssueStatus.Published || i.Status == IssueStatus.Withdrawn)
+            .FirstOrDefaultAsync(ct);
+        return issue?.Status == IssueStatus.Withdrawn ? (issue, false) : (null, issue is not null);
+    }
+
+    public Task<int?> IssueIdOfArticleAsync(int articleId, CancellationToken ct) =>
+        db.Articles.Where(a => a.Id == articleId).Select(a => a.IssueId).FirstOrDefaultAsync(ct);
 
     public async Task<List<Section>> SectionsAsync(CancellationToken ct) =>
         await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct);
