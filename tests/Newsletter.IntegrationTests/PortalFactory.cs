@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }));
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RemoteAddressFilter>());
         return base.CreateHost(builder);
     }
 
@@ -46,6 +49,23 @@ public class PortalFactory : WebApplicationFactory<Program>
             Directory.Delete(DataPath, recursive: true);
         }
     }
+}
+
+/// <summary>
+/// The in-memory test server has no socket, so no client address; Kestrel always has one.
+/// Give requests the loopback address a local browser would have.
+/// </summary>
+internal sealed class RemoteAddressFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 [CollectionDefinition(Name)]
