@@ -4,7 +4,10 @@ using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Features.Archive;
 
-/// <summary>Members-only issues never reach anonymous readers; an issue's own setting overrides the default.</summary>
+/// <summary>
+/// Members-only issues never reach anonymous readers (a direct link leads to the sign-in page);
+/// signed-in members read them; an issue's own setting overrides the default.
+/// </summary>
 public sealed class VisibilityTests : IDisposable
 {
     private readonly PortalFactory portal = new();
@@ -22,8 +25,13 @@ public sealed class VisibilityTests : IDisposable
 
     private async Task AssertHiddenAsync(HttpClient client, int articleId)
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/issues/2023/2")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/articles/{articleId}")).StatusCode);
+        foreach (var url in new[] { "/issues/2023/2", $"/articles/{articleId}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+        }
+
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/issues/2023")).StatusCode);
         Assert.Contains("还没有已发布的工作通讯", await client.GetStringAsync("/"));
         Assert.Contains("共 0 篇", await client.GetStringAsync("/sections/briefs"));
@@ -34,7 +42,12 @@ public sealed class VisibilityTests : IDisposable
     {
         var articleId = await portal.WithDbAsync(db => db.Articles.Select(a => a.Id).FirstAsync());
         await SetAsync(IssueVisibility.MembersOnly, IssueVisibility.Public);
-        await AssertHiddenAsync(portal.CreateClient(), articleId);
+        await AssertHiddenAsync(portal.Browser(), articleId);
+
+        var member = await portal.SignedInAsync(Roles.Member);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/issues/2023/2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/articles/{articleId}")).StatusCode);
+        Assert.Contains("共 6 篇", await member.GetStringAsync("/sections/briefs"));
     }
 
     [Fact]
@@ -42,7 +55,7 @@ public sealed class VisibilityTests : IDisposable
     {
         var articleId = await portal.WithDbAsync(db => db.Articles.Select(a => a.Id).FirstAsync());
         await SetAsync(null, IssueVisibility.MembersOnly);
-        await AssertHiddenAsync(portal.CreateClient(), articleId);
+        await AssertHiddenAsync(portal.Browser(), articleId);
     }
 
     [Fact]

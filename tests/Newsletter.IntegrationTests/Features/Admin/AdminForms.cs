@@ -1,0 +1,89 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Newsletter.Web.Features.Account;
+
+namespace Newsletter.IntegrationTests.Features.Admin;
+
+/// <summary>What the administrator tests do through the pages: forms with repeated fields, sign-in attempts, redirects.</summary>
+internal static class AdminForms
+{
+    /// <summary>Like <see cref="Accounts.PostFormAsync"/>, but a field may repeat (checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string formPage, string action, params (string Name, string Value)[] fields)
+    {
+        var token = await Accounts.TokenAsync(client, formPage);
+        var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(action, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>Signs in through the login form in a fresh browser: 302 when it worked, 200 with a message when not.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this PortalFactory portal, string email, string password) =>
+        await portal.Browser().PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>A browser signed in with the given account (for users made through the pages).</summary>
+    public static async Task<HttpClient> SignedInAsAsync(this PortalFactory portal, string email, string password)
+    {
+        var client = portal.Browser();
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task AssertCanSignInAsync(this PortalFactory portal, string email, string password) =>
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.SignInAsync(email, password)).StatusCode);
+
+    /// <summary>Asserts that sign-in fails and returns what the login page then says.</summary>
+    public static async Task<string> AssertCannotSignInAsync(this PortalFactory portal, string email, string password)
+    {
+        var response = await portal.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await MainTextAsync(response);
+    }
+
+    /// <summary>Follows a 302 (post/redirect/get) and returns the text of the page's main element.</summary>
+    public static async Task<string> FollowAsync(this HttpClient client, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (page, _, _) = await client.GetPageAsync(response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return await MainTextAsync(page);
+    }
+
+    public static async Task<string> MainTextAsync(HttpResponseMessage response) =>
+        (await Html.ParseAsync(await response.Content.ReadAsStringAsync())).QuerySelector("main")!.TextContent;
+
+    public static async Task<IDocument> PageAsync(this HttpClient client, string url)
+    {
+        var (response, document, _) = await client.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return document;
+    }
+
+    /// <summary>Creates a user through /admin/users/new; an empty password lets the portal generate one.</summary>
+    public static Task<HttpResponseMessage> CreateUserAsync(this HttpClient admin, string name, string email, string organization, string password, params string[] roles) =>
+        admin.PostFieldsAsync("/admin/users/new", "/admin/users/new",
+            [("DisplayName", name), ("Email", email), ("OrganizationName", organization), ("Password", password), .. roles.Select(r => ("Roles", r))]);
+
+    /// <summary>The password on the page shown once after creating a user or resetting a password.</summary>
+    public static async Task<string> ShownPasswordAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("只显示这一次", document.QuerySelector("main")!.TextContent);
+        return document.QuerySelector(".one-time-password")!.TextContent;
+    }
+
+    public static async Task<string> UserIdAsync(this PortalFactory portal, string email)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return user!.Id;
+    }
+
+    /// <summary>The cells of the user list row whose 账号 is <paramref name="email"/>, or null.</summary>
+    public static async Task<string[]?> UserRowAsync(this HttpClient admin, string email) =>
+        (await admin.PageAsync("/admin/users")).QuerySelectorAll("tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
+            .FirstOrDefault(cells => cells[1] == email);
+}
