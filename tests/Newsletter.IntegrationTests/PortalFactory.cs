@@ -21,14 +21,23 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public bool DeleteDataOnDispose { get; init; } = true;
 
+    /// <summary>Extra configuration, as a deployer would set it.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["DataPath"] = DataPath,
             ["Seed:IssuesPath"] = SeedsPath,
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }));
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RemoteAddressFilter>());
         return base.CreateHost(builder);

@@ -8,6 +8,7 @@ namespace Newsletter.Web.Features.Errors;
 /// <summary>Chinese pages for status codes without a body (unknown addresses) and for unexpected errors.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed for any method; it only renders a page
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/errors/{code:int}")]

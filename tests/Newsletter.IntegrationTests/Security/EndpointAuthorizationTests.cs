@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Newsletter.Web.Domain;
+
+namespace Newsletter.IntegrationTests.Security;
+
+/// <summary>
+/// Every controller action, found from the endpoint metadata, against a hand-written table of who may use
+/// it; each is called as anonymous and as each role. A new action missing from the table, or without an
+/// authorization rule, fails here. POSTs are sent without their antiforgery token: a permitted caller gets 400.
+/// </summary>
+[Collection(SharedPortal.Name)]
+public partial class EndpointAuthorizationTests(PortalFactory portal)
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Everyone = [Anonymous, Roles.Administrator, Roles.ChiefEditor, Roles.Editor, Roles.Correspondent, Roles.Member];
+    private static readonly string[] SignedIn = [Roles.Administrator, Roles.ChiefEditor, Roles.Editor, Roles.Correspondent, Roles.Member];
+    private static readonly string[] Writers = [Roles.ChiefEditor, Roles.Editor, Roles.Correspondent];
+    private static readonly string[] Editors = [Roles.ChiefEditor, Roles.Editor];
+    private static readonly string[] Admins = [Roles.Administrator];
+
+    /// <summary>Controller → who may call its actions (per action where they differ).</summary>
+    private static string[] Expected(string controller, string action, string method) => (controller, action, method) switch
+    {
+        ("Archive", _, _) or ("Errors", _, _) => Everyone,
+        ("Account", "Login" or "Denied", _) => Everyone,
+        ("Account", "Logout" or "Password", _) => SignedIn,
+        ("Desk", _, _) or ("Articles", _, _) => Writers,
+        ("Issues", _, _) => Editors,
+        ("Users", _, _) or ("SensitiveWords", _, _) or ("Audit", _, _) => Admins,
+        _ => throw new Xunit.Sdk.XunitException($"{controller}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
+    };
+
+    public static IEnumerable<(string Controller, string Action, string Method, string Template, EndpointMetadataCollection Metadata)> Actions(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Descriptor: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
+            .Where(x => x.Descriptor is not null)
+            .Select(x => (x.Descriptor!.ControllerName, x.Descriptor.ActionName,
+                x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET",
+                x.Endpoint.RoutePattern.RawText ?? "", x.Endpoint.Metadata));
+
+    [Fact]
+    public void Every_action_has_an_explicit_authorization_rule()
+    {
+        var actions = Actions(portal.Services).ToList();
+        Assert.True(actions.Count > 30, $"found {actions.Count} actions");
+        Assert.All(actions, a => Assert.True(
+            a.Metadata.GetMetadata<IAllowAnonymous>() is not null || a.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0,
+            $"{a.Controller}.{a.Action} has neither [Authorize] nor [AllowAnonymous]"));
+    }
+
+    [Fact]
+    public async Task Every_action_answers_each_role_as_the_table_says()
+    {
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = portal.Browser() };
+        foreach (var role in SignedIn)
+        {
+            clients[role] = await portal.SignedInAsync(role);
+        }
+
+        var failures = new List<string>();
+        foreach (var (controller, action, method, template, _) in Actions(portal.Services))
+        {
+            var allowed = Expected(controller, action, method);
+            var url = Fill(template);
+            foreach (var (who, client) in clients)
+            {
+                var response = method == "POST"
+                    ? await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>()))
+                    : await client.GetAsync(url);
+                var outcome = Describe(response);
+                var expected = !allowed.Contains(who) ? (who == Anonymous ? "login" : "denied")
+                    : method == "POST" && controller != "Errors" ? "400"
+                    : action == "Denied" ? "403" : "served";
+                if (outcome != expected)
+                {
+                    failures.Add($"{who} {method} {url} ({controller}.{action}): expected {expected}, got {outcome} ({(int)response.StatusCode})");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string Describe(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Redirect when location.Contains("/account/login") => "login",
+            HttpStatusCode.Redirect when location.Contains("/account/denied") => "denied",
+            HttpStatusCode.BadRequest => "400",
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.InternalServerError => ((int)response.StatusCode).ToString(),
+            _ => "served",
+        };
+    }
+
+    /// <summary>Fills route parameters with values that exist in the seeded portal where that matters.</summary>
+    private static string Fill(string template) => "/" + Parameter().Replace(template.TrimStart('/'), m => m.Groups["name"].Value switch
+    {
+        "year" => "2023",
+        "number" => "2",
+        "slug" => "briefs",
+        "code" => "404",
+        "id" when template.Contains("users") => "no-such-user",
+        "id" when template.Contains("words") => "99999",
+        _ => "1",
+    });
+
+    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\}")]
+    private static partial Regex Parameter();
+}
