@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -45,6 +46,8 @@ builder.Services.AddScoped<IssueTransitions>();
 builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName);
 builder.Services.AddHostedService<ScheduledPublisher>();
 builder.Services.AddPortalAccounts();
+builder.Services.AddDataProtection().SetApplicationName("Newsletter")
+    .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute())).AddRazorOptions(o =>
 {

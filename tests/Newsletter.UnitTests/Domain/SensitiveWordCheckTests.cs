@@ -28,6 +28,15 @@ public class SensitiveWordCheckTests
     }
 
     [Fact]
+    public void Markup_in_the_body_neither_hides_a_word_nor_shows_in_the_context()
+    {
+        var issue = new Issue { Articles = [new Article { Title = "标题", Body = "## 一、情况\n\n叠彩区**计生协会**组织活动。" }] };
+        var hit = Assert.Single(SensitiveWordCheck.Find(issue, [new SensitiveWord { Word = "计生协会" }], new Newsletter.Web.Infrastructure.MarkdownRenderer().ToPlainText));
+        Assert.EndsWith("叠彩区", hit.Before);
+        Assert.DoesNotContain("*", hit.Before + hit.After);
+    }
+
+    [Fact]
     public void A_clean_issue_has_no_hits()
     {
         var issue = new Issue { Articles = [new Article { Title = "标题", Body = "正文没有问题。" }] };

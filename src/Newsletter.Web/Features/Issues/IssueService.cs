@@ -11,7 +11,7 @@ namespace Newsletter.Web.Features.Issues;
 /// Composing and moving issues: numbering, placing articles, and every status change through
 /// <see cref="IssueWorkflow"/>, each written to the audit log with the change.
 /// </summary>
-public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimeProvider clock, MarkdownRenderer markdown)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -197,5 +197,5 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         db.ReviewComments.AsNoTracking().Where(c => c.IssueId == id).OrderBy(c => c.CreatedAt).ToListAsync();
 
     public async Task<List<WordHit>> HitsAsync(Issue issue) =>
-        SensitiveWordCheck.Find(issue, await db.SensitiveWords.AsNoTracking().ToListAsync());
+        SensitiveWordCheck.Find(issue, await db.SensitiveWords.AsNoTracking().ToListAsync(), markdown.ToPlainText);
 }

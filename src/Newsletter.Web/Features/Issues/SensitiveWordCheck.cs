@@ -10,11 +10,13 @@ public static class SensitiveWordCheck
 {
     private const int Context = 15;
 
-    public static List<WordHit> Find(Issue issue, IEnumerable<SensitiveWord> words)
+    /// <param name="plainText">Turns a Markdown body into the text a reader sees, so markup neither hides nor shows in a hit.</param>
+    public static List<WordHit> Find(Issue issue, IEnumerable<SensitiveWord> words, Func<string, string>? plainText = null)
     {
+        plainText ??= text => text;
         var list = words.Where(w => !string.IsNullOrWhiteSpace(w.Word)).ToList();
         var hits = new List<WordHit>();
-        foreach (var (articleId, where, text) in Texts(issue))
+        foreach (var (articleId, where, text) in Texts(issue, plainText))
         {
             foreach (var word in list)
             {
@@ -31,13 +33,13 @@ public static class SensitiveWordCheck
         return hits;
     }
 
-    private static IEnumerable<(int?, string, string)> Texts(Issue issue)
+    private static IEnumerable<(int?, string, string)> Texts(Issue issue, Func<string, string> plainText)
     {
         yield return (null, "报尾“送”", issue.SendTo ?? "");
         yield return (null, "报尾“发”", issue.DistributeTo ?? "");
         foreach (var a in issue.Articles.OrderBy(a => a.Section?.SortOrder).ThenBy(a => a.Position))
         {
-            var fields = new[] { a.Title, a.Body, a.AttributionOrganization, a.Correspondents, a.AuthorName, a.AuthorTitle, a.SourceName };
+            var fields = new[] { a.Title, plainText(a.Body), a.AttributionOrganization, a.Correspondents, a.AuthorName, a.AuthorTitle, a.SourceName };
             yield return (a.Id, $"《{a.Title}》", string.Join("\n", fields.Where(f => !string.IsNullOrEmpty(f))));
         }
     }

@@ -18,6 +18,9 @@ public sealed class DataPaths
 
     public string LogFile => Path.Combine(Root, "logs", "portal-.log");
 
+    /// <summary>Data Protection keys (sign-in cookies, antiforgery tokens) survive restarts here.</summary>
+    public string KeysFolder => Path.Combine(Root, "keys");
+
     public static DataPaths FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration["DataPath"];
