@@ -49,7 +49,11 @@ builder.Services.AddPortalAccounts();
 builder.Services.AddDataProtection().SetApplicationName("Newsletter")
     .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute())).AddRazorOptions(o =>
+builder.Services.AddControllersWithViews(o =>
+{
+    o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    ChineseModelBinding.Apply(o);
+}).AddRazorOptions(o =>
 {
     o.ViewLocationFormats.Clear();
     o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");

@@ -32,23 +32,23 @@ public sealed class IssueForm
     [Display(Name = "印数")]
     public int? Copies { get; set; }
 
-    [StringLength(50)]
+    [StringLength(50, ErrorMessage = "{0}不能超过 {1} 个字。")]
     [Display(Name = "总编辑")]
     public string? ChiefEditor { get; set; }
 
-    [StringLength(50)]
+    [StringLength(50, ErrorMessage = "{0}不能超过 {1} 个字。")]
     [Display(Name = "编辑")]
     public string? Editor { get; set; }
 
-    [StringLength(50)]
+    [StringLength(50, ErrorMessage = "{0}不能超过 {1} 个字。")]
     [Display(Name = "责任编辑")]
     public string? ResponsibleEditor { get; set; }
 
-    [StringLength(1000)]
+    [StringLength(1000, ErrorMessage = "{0}不能超过 {1} 个字。")]
     [Display(Name = "送")]
     public string? SendTo { get; set; }
 
-    [StringLength(1000)]
+    [StringLength(1000, ErrorMessage = "{0}不能超过 {1} 个字。")]
     [Display(Name = "发")]
     public string? DistributeTo { get; set; }
 

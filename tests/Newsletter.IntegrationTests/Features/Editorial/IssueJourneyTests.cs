@@ -50,6 +50,14 @@ public sealed class IssueJourneyTests : IDisposable
         Assert.Contains("总第65期已被2023年第2期(总第65期)使用", await sameSerial.Content.ReadAsStringAsync());
         Assert.Equal(before, await portal.WithDbAsync(db => db.Issues.CountAsync()));
 
+        var garbage = await editor.PostFormAsync("/editorial/issues/new", "/editorial/issues/new",
+            new() { ["Year"] = "二〇二三", ["Number"] = "3", ["CoverMonth"] = "13", ["ChiefEditor"] = new string('尹', 51) });
+        var garbagePage = await garbage.Content.ReadAsStringAsync();
+        Assert.Contains("“二〇二三”不是有效的年份。", garbagePage);
+        Assert.Contains("月份应在 1 到 12 之间。", garbagePage);
+        Assert.Contains("总编辑不能超过 50 个字。", garbagePage);
+        Assert.Equal(before, await portal.WithDbAsync(db => db.Issues.CountAsync()));
+
         var zengkan = await editor.PostFormAsync("/editorial/issues/new", "/editorial/issues/new",
             new() { ["Year"] = "2023", ["Number"] = "2", ["IsSupplement"] = "true", ["CoverMonth"] = "5" });
         Assert.Equal(HttpStatusCode.Redirect, zengkan.StatusCode);
