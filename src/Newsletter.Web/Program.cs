@@ -12,6 +12,7 @@ using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Archive;
 using Newsletter.Web.Features.Articles;
 using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Audit;
 using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Import;
@@ -45,6 +46,10 @@ builder.Services.AddScoped<IssueService>();
 builder.Services.AddScoped<IssueTransitions>();
 builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName);
 builder.Services.AddHostedService<ScheduledPublisher>();
+builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
+builder.Services.AddScoped<SearchIndexer>();
+builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName);
+builder.Services.AddHostedService<SearchIndexerService>();
 builder.Services.AddPortalAccounts();
 builder.Services.AddDataProtection().SetApplicationName("Newsletter")
     .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
@@ -66,6 +71,12 @@ if (args is ["import", .. var importArgs])
 {
     Console.OutputEncoding = Encoding.UTF8;
     return await ImportCommand.RunAsync(app.Services, importArgs, Console.Out);
+}
+
+if (args is ["reindex", ..])
+{
+    Console.OutputEncoding = Encoding.UTF8;
+    return await ReindexCommand.RunAsync(app.Services, Console.Out);
 }
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -2,14 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Import;
+using Newsletter.Web.Features.Search;
 
 namespace Newsletter.Web.Data;
 
-/// <summary>On start: applies the migrations of the configured provider, then imports the seed issues not yet stored.</summary>
+/// <summary>
+/// On start: applies the migrations of the configured provider, creates the roles and first administrator,
+/// imports the seed issues not yet stored, and builds this node's search index when it is missing.
+/// </summary>
 public sealed class DatabaseInitializer(
     NewsletterDbContext db,
     IssueImporter importer,
     AccountSeeder accounts,
+    SearchIndexer search,
     IOptions<SeedOptions> seed,
     IWebHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -22,6 +27,9 @@ public sealed class DatabaseInitializer(
         {
             await ImportSeedsAsync(ct);
         }
+
+        await search.EnsureBuiltAsync(ct);
+        await search.ApplyPendingAsync(ct);
     }
 
     private async Task ImportSeedsAsync(CancellationToken ct)

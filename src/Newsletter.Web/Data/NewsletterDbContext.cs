@@ -29,6 +29,8 @@ public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,13 +41,66 @@ public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDb
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        EnqueueSearchUpdates();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        EnqueueSearchUpdates();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whatever changes what readers can find — an issue published, withdrawn or re-published, an article of
+    /// a published issue corrected — leaves a search-outbox entry in the same transaction.
+    /// </summary>
+    private void EnqueueSearchUpdates()
+    {
+        var issues = new HashSet<Issue>();
+        var issueIds = new HashSet<int>();
+        foreach (var entry in ChangeTracker.Entries<Issue>())
+        {
+            var statusChanged = entry.State == EntityState.Modified && entry.Property(i => i.Status).IsModified
+                && entry.Property(i => i.Status).OriginalValue != entry.Entity.Status;
+            var visible = entry.Entity.Status is IssueStatus.Published;
+            if ((entry.State == EntityState.Added && visible) || statusChanged || (entry.State == EntityState.Modified && visible))
+            {
+                issues.Add(entry.Entity);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Article>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.Entity.Issue is { } issue)
+            {
+                if (issue.Status is IssueStatus.Published)
+                {
+                    issues.Add(issue);
+                }
+            }
+            else if (entry.Entity.IssueId is { } id)
+            {
+                issueIds.Add(id);
+            }
+        }
+
+        var now = DateTime.UtcNow;
+        foreach (var issue in issues)
+        {
+            SearchOutbox.Add(issue.Id > 0 ? new SearchOutboxEntry { IssueId = issue.Id, CreatedAt = now } : new SearchOutboxEntry { Issue = issue, CreatedAt = now });
+        }
+
+        foreach (var id in issueIds.Where(id => issues.All(i => i.Id != id)))
+        {
+            SearchOutbox.Add(new SearchOutboxEntry { IssueId = id, CreatedAt = now });
+        }
     }
 
     /// <summary>

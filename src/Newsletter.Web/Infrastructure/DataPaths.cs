@@ -18,6 +18,9 @@ public sealed class DataPaths
 
     public string LogFile => Path.Combine(Root, "logs", "portal-.log");
 
+    /// <summary>This node's Lucene index.</summary>
+    public string IndexFolder => Path.Combine(Root, "index");
+
     /// <summary>Data Protection keys (sign-in cookies, antiforgery tokens) survive restarts here.</summary>
     public string KeysFolder => Path.Combine(Root, "keys");
 

@@ -27,7 +27,8 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
     /// <summary>Controller → who may call its actions (per action where they differ).</summary>
     private static string[] Expected(string controller, string action, string method) => (controller, action, method) switch
     {
-        ("Archive", _, _) or ("Errors", _, _) => Everyone,
+        ("Archive", _, _) or ("Errors", _, _) or ("Search", "Index", _) => Everyone,
+        ("Search", "Status" or "Reindex", _) => Admins,
         ("Account", "Login" or "Denied", _) => Everyone,
         ("Account", "Logout" or "Password", _) => SignedIn,
         ("Desk", _, _) or ("Articles", _, _) => Writers,

@@ -77,3 +77,12 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(a => a.UserName);
     }
 }
+
+public sealed class SearchOutboxEntryConfiguration : IEntityTypeConfiguration<SearchOutboxEntry>
+{
+    public void Configure(EntityTypeBuilder<SearchOutboxEntry> builder)
+    {
+        builder.ToTable("SearchOutbox");
+        builder.HasOne(e => e.Issue).WithMany().HasForeignKey(e => e.IssueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -579,6 +579,27 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.ToTable("ReviewComments");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -881,6 +902,17 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.SearchOutboxEntry", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.Article", b =>

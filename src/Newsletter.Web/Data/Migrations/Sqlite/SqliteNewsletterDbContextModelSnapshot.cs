@@ -556,6 +556,25 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewComments");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -853,6 +872,17 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.SearchOutboxEntry", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.Article", b =>

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Newsletter.Web.Infrastructure;
+
+namespace Newsletter.Web.Features.Search;
+
+/// <summary>
+/// The Lucene.NET index in the data folder (<c>index/</c>), analysed with SmartCn. One writer per process,
+/// opened on first use; searches use near-real-time readers refreshed after each commit. The position in
+/// the search outbox is stored in the commit itself, so index and position never disagree.
+/// </summary>
+public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string PositionKey = "outbox";
+
+    /// <summary>SmartCn for the word fields; overlapping character bigrams for the exact-substring fields (…2).</summary>
+    private readonly Analyzer analyzer = new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(Version),
+        ChineseQuery.BigramFields.ToDictionary(f => f, _ => (Analyzer)new CJKAnalyzer(Version)));
+    private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
+    private readonly System.Threading.Lock gate = new();
+
+    public LuceneSearchIndex(DataPaths paths) =>
+        open = new Lazy<(FSDirectory, IndexWriter, SearcherManager)>(() =>
+        {
+            var directory = FSDirectory.Open(paths.IndexFolder);
+            var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+            return (directory, writer, new SearcherManager(writer, true, new SearcherFactory()));
+        });
+
+    public bool Exists => DirectoryReader.IndexExists(open.Value.Directory) && Writer.CommitData.ContainsKey(PositionKey);
+
+    public long Position => Writer.CommitData.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+
+    public int DocumentCount => Writer.NumDocs;
+
+    private IndexWriter Writer => open.Value.Writer;
+
+    public void ReplaceIssues(IReadOnlyDictionary<int, IReadOnlyList<SearchDocument>> issues, long position)
+    {
+        lock (gate)
+        {
+            foreach (var (issueId, documents) in issues)
+            {
+                Writer.DeleteDocuments(new Term("issue", issueId.ToString(CultureInfo.InvariantCulture)));
+                Writer.AddDocuments(documents.Select(ToLucene));
+            }
+
+            Commit(position);
+        }
+    }
+
+    public void Rebuild(IEnumerable<SearchDocument> documents, long position)
+    {
+        lock (gate)
+        {
+            Writer.DeleteAll();
+            foreach (var document in documents)
+            {
+                Writer.AddDocument(ToLucene(document));
+            }
+
+            Commit(position);
+        }
+    }
+
+    private void Commit(long position)
+    {
+        Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        Writer.Commit();
+        open.Value.Searchers.MaybeRefreshBlocking();
+    }
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var text = (request.Query ?? "").Trim();
+        if (text.Length > SearchRequest.MaxQueryLength)
+        {
+            text = text[..SearchRequest.MaxQueryLength];
+        }
+
+        var words = ChineseQuery.Build(analyzer, text);
+        if (words is null)
+        {
+            return SearchResults.Empty;
+        }
+
+        var query = new BooleanQuery { { words, Occur.MUST } };
+        if (!request.SignedIn)
+        {
+            query.Add(new TermQuery(new Term("public", "1")), Occur.MUST);
+        }
+
+        AddFilter(query, "section", request.SectionId?.ToString(CultureInfo.InvariantCulture));
+        AddFilter(query, "year", request.Year?.ToString(CultureInfo.InvariantCulture));
+        AddFilter(query, "org", string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization.Trim());
+
+        var searchers = open.Value.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            var wanted = Math.Max(1, request.Page) * SearchRequest.PageSize;
+            var top = request.Sort == SearchSort.Date
+                ? searcher.Search(query, wanted, new Sort(new SortField("date", SortFieldType.INT64, true), SortField.FIELD_SCORE))
+                : searcher.Search(query, wanted);
+            var hits = top.ScoreDocs.Skip((Math.Max(1, request.Page) - 1) * SearchRequest.PageSize)
+                .Select(d => ToHit(searcher.Doc(d.Doc), words))
+                .ToList();
+            return new SearchResults(top.TotalHits, hits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static void AddFilter(BooleanQuery query, string field, string? value)
+    {
+        if (value is not null)
+        {
+            query.Add(new TermQuery(new Term(field, value)), Occur.MUST);
+        }
+    }
+
+    private SearchHit ToHit(Document doc, Query words)
+    {
+        var title = doc.Get("title");
+        var body = doc.Get("body");
+        var titleHtml = Highlight(words, "title2", title) ?? Highlight(words, "title", title) ?? MinimalHtmlEncoder.Encode(title);
+        var snippet = Highlight(words, "body2", body) ?? Highlight(words, "body", body)
+                      ?? MinimalHtmlEncoder.Encode(body.Length > 100 ? body[..100] + "…" : body);
+        return new SearchHit(int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), titleHtml, snippet,
+            doc.Get("label"), doc.Get("sectionName"), doc.Get("org"));
+    }
+
+    /// <summary>The best fragment with the matches marked; SmartCn marks each token, so adjacent marks are merged.</summary>
+    private string? Highlight(Query query, string field, string text)
+    {
+        var scorer = new QueryScorer(query, field);
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
+        {
+            TextFragmenter = new SimpleSpanFragmenter(scorer, 90),
+        };
+        var fragment = highlighter.GetBestFragment(analyzer, field, text);
+        return fragment?.Replace("</mark><mark>", "", StringComparison.Ordinal);
+    }
+
+    private static Document ToLucene(SearchDocument d)
+    {
+        var names = string.Join(" ", new[] { d.Organization, d.Correspondents, d.Author }
+            .Where(n => !string.IsNullOrWhiteSpace(n))
+            .SelectMany(n => new[] { n!, n!.Replace(" ", "", StringComparison.Ordinal) }));
+        var doc = new Document
+        {
+            new StringField("id", d.ArticleId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
+            new StringField("issue", d.IssueId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
+            new TextField("title", d.Title, Field.Store.YES),
+            new TextField("body", d.Body, Field.Store.YES),
+            new TextField("names", names, Field.Store.NO),
+            new TextField("title2", d.Title, Field.Store.NO),
+            new TextField("body2", d.Body, Field.Store.NO),
+            new TextField("names2", names, Field.Store.NO),
+            new StringField("section", d.SectionId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
+            new StoredField("sectionName", d.SectionName),
+            new StringField("year", d.Year.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
+            new StoredField("label", d.IssueLabel),
+            new StringField("public", d.IsPublic ? "1" : "0", Field.Store.NO),
+            new NumericDocValuesField("date", d.DateKey),
+        };
+        if (!string.IsNullOrWhiteSpace(d.Organization))
+        {
+            doc.Add(new StringField("org", d.Organization, Field.Store.YES));
+        }
+
+        return doc;
+    }
+
+    public void Dispose()
+    {
+        if (open.IsValueCreated)
+        {
+            open.Value.Searchers.Dispose();
+            open.Value.Writer.Dispose();
+            open.Value.Directory.Dispose();
+        }
+
+        analyzer.Dispose();
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Account;
+using Newsletter.Web.Features.Audit;
+
+namespace Newsletter.Web.Features.Search;
+
+public sealed record SearchPageViewModel(
+    string Query,
+    SearchRequest Request,
+    SearchResults Results,
+    IReadOnlyList<Section> Sections,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<string> Organizations,
+    string? Notice)
+{
+    public int TotalPages => Math.Max(1, (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+}
+
+public sealed record SearchStatusViewModel(bool Exists, long Position, int Documents, int Pending);
+
+/// <summary>Search over published issues, and the administrators' index status and rebuild button.</summary>
+public sealed class SearchController(ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, AuditLog audit) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("/search")]
+    public async Task<IActionResult> Index(string? q, int? section, int? year, string? org, SearchSort sort = SearchSort.Relevance, int page = 1)
+    {
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        var query = (q ?? "").Trim();
+        var request = new SearchRequest(query, section, year, org, Enum.IsDefined(sort) ? sort : SearchSort.Relevance, Math.Clamp(page, 1, 1000), signedIn);
+        var results = query.Length == 0 ? SearchResults.Empty : index.Search(request);
+        var notice = query.Length > SearchRequest.MaxQueryLength ? $"搜索词太长，只用了前 {SearchRequest.MaxQueryLength} 个字。" : null;
+
+        var published = db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Published);
+        var years = await published.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
+        var organizations = await db.Articles.AsNoTracking()
+            .Where(a => a.AttributionOrganization != null && published.Any(i => i.Id == a.IssueId))
+            .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
+        var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
+        return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice));
+    }
+
+    [Authorize(Roles = Roles.Administrator)]
+    [HttpGet("/admin/search")]
+    public async Task<IActionResult> Status() =>
+        View(new SearchStatusViewModel(index.Exists, index.Exists ? index.Position : 0, index.Exists ? index.DocumentCount : 0, await indexer.PendingAsync()));
+
+    [Authorize(Roles = Roles.Administrator)]
+    [HttpPost("/admin/search/reindex")]
+    public async Task<IActionResult> Reindex()
+    {
+        var count = await indexer.RebuildAsync();
+        audit.Record(HttpContext.ToActor(), "SearchIndex", "all", "重建检索索引", detail: $"{count} 篇");
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"检索索引已重建，共 {count} 篇。";
+        return Redirect("/admin/search");
+    }
+}

@@ -1,0 +1,57 @@
+namespace Newsletter.Web.Features.Search;
+
+/// <summary>One article or brief as the index holds it.</summary>
+public sealed record SearchDocument(
+    int ArticleId,
+    int IssueId,
+    string Title,
+    string Body,
+    int SectionId,
+    string SectionName,
+    int Year,
+    string IssueLabel,
+    string? Organization,
+    string? Correspondents,
+    string? Author,
+    bool IsPublic,
+    long DateKey);
+
+public enum SearchSort
+{
+    Relevance,
+    Date,
+}
+
+public sealed record SearchRequest(string? Query, int? SectionId, int? Year, string? Organization, SearchSort Sort, int Page, bool SignedIn)
+{
+    public const int PageSize = 10;
+
+    /// <summary>Longer queries are cut to this many characters (and the page says so).</summary>
+    public const int MaxQueryLength = 100;
+}
+
+public sealed record SearchHit(int ArticleId, string TitleHtml, string SnippetHtml, string IssueLabel, string SectionName, string? Organization);
+
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits)
+{
+    public static SearchResults Empty { get; } = new(0, []);
+}
+
+/// <summary>The seam to the full-text index: Lucene.NET here; each web node keeps its own.</summary>
+public interface ISearchIndex
+{
+    /// <summary>Whether an index has been built and committed in this node's data folder.</summary>
+    bool Exists { get; }
+
+    /// <summary>The last search-outbox entry this index has applied.</summary>
+    long Position { get; }
+
+    int DocumentCount { get; }
+
+    SearchResults Search(SearchRequest request);
+
+    /// <summary>Replaces everything indexed for one issue (no documents removes it) and records the position, atomically.</summary>
+    void ReplaceIssues(IReadOnlyDictionary<int, IReadOnlyList<SearchDocument>> issues, long position);
+
+    void Rebuild(IEnumerable<SearchDocument> documents, long position);
+}
