@@ -49,10 +49,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<NewsletterDbContext>());
     }
 
+    private bool keepData;
+
+    /// <summary>Stops the portal as a process stop would (its index lock released), keeping its data folder for a restart.</summary>
+    public void Stop()
+    {
+        keepData = true;
+        Dispose();
+        keepData = false;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && DeleteDataOnDispose && Directory.Exists(DataPath))
+        if (disposing && DeleteDataOnDispose && !keepData && Directory.Exists(DataPath))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataPath, recursive: true);

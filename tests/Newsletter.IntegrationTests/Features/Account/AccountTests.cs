@@ -27,7 +27,12 @@ public sealed partial class AccountTests : IDisposable
     private static string ReadLog(PortalFactory portal)
     {
         _ = portal.Services;
-        var folder = Path.Combine(portal.DataPath, "logs");
+        return ReadLog(portal.DataPath);
+    }
+
+    private static string ReadLog(string dataPath)
+    {
+        var folder = Path.Combine(dataPath, "logs");
         if (!Directory.Exists(folder))
         {
             return "";
@@ -52,9 +57,10 @@ public sealed partial class AccountTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/editorial", response.Headers.Location!.OriginalString);
 
+        portal.Stop();
         using var again = new PortalFactory { DataPath = portal.DataPath, DeleteDataOnDispose = false };
         _ = again.Services;
-        Assert.Single(GeneratedPassword().Matches(ReadLog(portal)));
+        Assert.Single(GeneratedPassword().Matches(ReadLog(again)));
     }
 
     [Fact]

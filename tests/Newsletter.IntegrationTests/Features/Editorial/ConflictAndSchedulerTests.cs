@@ -80,6 +80,7 @@ public sealed class ConflictAndSchedulerTests : IDisposable
             issue.ScheduledAt = DateTime.UtcNow.AddMinutes(-1);
             return await db.SaveChangesAsync();
         });
+        portal.Stop();
         using var restarted = new PortalFactory { DataPath = portal.DataPath, DeleteDataOnDispose = false };
         var reader = restarted.CreateClient();
         var published = false;
