@@ -31,6 +31,16 @@ public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
 
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationContact> OrganizationContacts => Set<OrganizationContact>();
+
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+
+    public DbSet<DispatchRecipient> DispatchRecipients => Set<DispatchRecipient>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -57,6 +57,9 @@ public class Issue : IVersioned
     /// <summary>撤回原因, shown to readers.</summary>
     public string? WithdrawalReason { get; set; }
 
+    /// <summary>Send the e-mail to the 送/发 lists when it is published (also when published by the scheduler).</summary>
+    public bool SendOnPublish { get; set; } = true;
+
     /// <summary>保密审查: who confirmed it before publishing.</summary>
     public string? ConfidentialityReviewedBy { get; set; }
 

@@ -370,6 +370,132 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("Dispatches");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.DispatchRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DispatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("DispatchId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("DispatchRecipients");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.GroupMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("GroupMemberships");
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Issue", b =>
                 {
                     b.Property<int>("Id")
@@ -423,6 +549,9 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SendOnPublish")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SendTo")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -471,6 +600,73 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.Organization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.OrganizationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationContacts");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.Publication", b =>
@@ -861,6 +1057,61 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.Dispatch", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.DispatchRecipient", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Dispatch", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Newsletter.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.GroupMembership", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Organization", "Organization")
+                        .WithMany("Memberships")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.Organization", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Organization", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.OrganizationContact", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Organization", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.ReviewComment", b =>
                 {
                     b.HasOne("Newsletter.Web.Domain.Article", null)
@@ -890,9 +1141,21 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Navigation("Corrections");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.Dispatch", b =>
+                {
+                    b.Navigation("Recipients");
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Issue", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.Organization", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }
