@@ -15,6 +15,7 @@ using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Audit;
 using Newsletter.Web.Features.Health;
+using Newsletter.Web.Features.Distribution;
 using Newsletter.Web.Features.Import;
 using Newsletter.Web.Infrastructure;
 using Serilog;
@@ -50,6 +51,13 @@ builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
 builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName);
 builder.Services.AddHostedService<SearchIndexerService>();
+builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
+builder.Services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(builder.Configuration["Mail:Smtp:Host"])
+    ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
+    : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+builder.Services.AddScoped<DistributionLists>();
+builder.Services.AddScoped<DispatchWorker>();
+builder.Services.AddHostedService<DispatchWorkerService>();
 builder.Services.AddPortalAccounts();
 builder.Services.AddDataProtection().SetApplicationName("Newsletter")
     .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));

@@ -18,6 +18,9 @@ public sealed class DataPaths
 
     public string LogFile => Path.Combine(Root, "logs", "portal-.log");
 
+    /// <summary>Where mail goes as .eml files when no SMTP server is configured.</summary>
+    public string MailFolder => Path.Combine(Root, "mail");
+
     /// <summary>This node's Lucene index.</summary>
     public string IndexFolder => Path.Combine(Root, "index");
 

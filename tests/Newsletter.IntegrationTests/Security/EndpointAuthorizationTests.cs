@@ -29,11 +29,13 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
     {
         ("Archive", _, _) or ("Errors", _, _) or ("Search", "Index", _) => Everyone,
         ("Search", "Status" or "Reindex", _) => Admins,
+        ("Dispatches", _, _) => Admins,
         ("Account", "Login" or "Denied", _) => Everyone,
         ("Account", "Logout" or "Password", _) => SignedIn,
         ("Desk", _, _) or ("Articles", _, _) => Writers,
         ("Issues", _, _) => Editors,
         ("Users", _, _) or ("SensitiveWords", _, _) or ("Audit", _, _) => Admins,
+        ("Organizations", _, _) or ("Statistics", _, _) => Admins,
         _ => throw new Xunit.Sdk.XunitException($"{controller}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };
 

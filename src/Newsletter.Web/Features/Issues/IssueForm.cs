@@ -98,6 +98,9 @@ public sealed class IssueTransitionForm
     /// <summary>保密审查 confirmed by the person publishing.</summary>
     public bool ConfidentialityConfirmed { get; set; }
 
+    /// <summary>发送: e-mail the issue to the 送/发 lists when it is published (the default).</summary>
+    public bool SendEmail { get; set; } = true;
+
     /// <summary>The 错敏词 hits were looked at one by one.</summary>
     public bool HitsReviewed { get; set; }
 }

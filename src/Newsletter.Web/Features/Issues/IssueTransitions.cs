@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Audit;
+using Newsletter.Web.Features.Distribution;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Newsletter.Web.Features.Issues;
 /// Moves an issue through <see cref="IssueWorkflow"/>: review, approval (after the 错敏词 hits are
 /// looked at), publishing now or at a time (after the 保密审查 is confirmed), withdrawal with a reason.
 /// </summary>
-public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues, AuditLog audit, TimeProvider clock)
+public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues, AuditLog audit, DistributionLists lists, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,6 +37,11 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
 
         var from = issue.Status;
         Apply(issue, form, actor);
+        if (row.To == IssueStatus.Published && from != IssueStatus.Withdrawn)
+        {
+            await OnPublishAsync(issue, actor);
+        }
+
         issue.Status = row.To;
         issue.UpdatedAt = Now;
         if (!string.IsNullOrWhiteSpace(form.Note))
@@ -46,6 +52,25 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
         audit.Record(actor, nameof(Issue), id, row.Label, IssueWorkflow.StatusName(from), IssueWorkflow.StatusName(row.To), Detail(issue, form));
         await db.SaveChangesAsync();
         return Outcome.Done;
+    }
+
+    /// <summary>
+    /// At publication the footer's 送 and 发 lines are taken from the groups as they are now and stored
+    /// with the issue (later changes to the groups never rewrite it), and the dispatch is created.
+    /// </summary>
+    private async Task OnPublishAsync(Issue issue, Actor actor)
+    {
+        issue.SendTo = await lists.FooterLineAsync(DistributionGroup.Send) ?? issue.SendTo;
+        issue.DistributeTo = await lists.FooterLineAsync(DistributionGroup.Distribute) ?? issue.DistributeTo;
+        if (issue.SendOnPublish)
+        {
+            var publication = await db.Publications.AsNoTracking().FirstAsync();
+            var dispatch = await lists.CreateDispatchAsync(issue, $"{publication.Name} {issue.FullLabel}", actor.Name);
+            if (dispatch is not null)
+            {
+                audit.Record(actor, nameof(Dispatch), issue.Id, "创建发送", detail: $"{issue.FullLabel}：{dispatch.Recipients.Count} 个地址");
+            }
+        }
     }
 
     /// <summary>Publishes every scheduled issue whose time has come; returns how many.</summary>
@@ -82,6 +107,7 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
         switch (form.Action)
         {
             case IssueAction.Publish or IssueAction.Schedule:
+                issue.SendOnPublish = form.SendEmail;
                 issue.ConfidentialityReviewedBy = actor.Name;
                 issue.ConfidentialityReviewedAt = Now;
                 if (form.Action == IssueAction.Publish)

@@ -42,6 +42,29 @@ public static class EditorialSteps
         return client.PostFormAsync($"/editorial/issues/{id}", $"/editorial/issues/{id}/transition", fields);
     }
 
+    /// <summary>The whole road as people walk it: an editor writes, accepts and composes 2023年第3期(总第66期); the chief editor publishes it.</summary>
+    public static async Task<int> PublishNewIssueAsync(this PortalFactory portal, string body, Dictionary<string, string>? publishFields = null, string? visibility = null)
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var articleId = await editor.WriteArticleAsync("河池市开展婚育新风进万家活动", body);
+        await editor.ArticleActionAsync(articleId, ArticleAction.Accept);
+        var fields = new Dictionary<string, string> { ["Year"] = "2023", ["Number"] = "3", ["SerialNumber"] = "66", ["CoverMonth"] = "6" };
+        if (visibility is not null)
+        {
+            fields["Visibility"] = visibility;
+        }
+
+        var issueId = IdFrom(await editor.PostFormAsync("/editorial/issues/new", "/editorial/issues/new", fields));
+        await editor.PostFormAsync($"/editorial/issues/{issueId}", $"/editorial/issues/{issueId}/place", new() { ["articleId"] = articleId.ToString(), ["sectionId"] = "6" });
+        await editor.IssueActionAsync(issueId, IssueAction.SubmitForReview);
+        var chief = await portal.SignedInAsync(Roles.ChiefEditor);
+        await chief.IssueActionAsync(issueId, IssueAction.Approve, new() { ["HitsReviewed"] = "true" });
+        var publish = publishFields ?? new Dictionary<string, string>();
+        publish["ConfidentialityConfirmed"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await chief.IssueActionAsync(issueId, IssueAction.Publish, publish)).StatusCode);
+        return issueId;
+    }
+
     public static Task<T> ArticleAsync<T>(this PortalFactory portal, int id, Func<Article, T> pick) =>
         portal.WithDbAsync(async db => pick(await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id)));
 

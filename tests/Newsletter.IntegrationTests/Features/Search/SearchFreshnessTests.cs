@@ -35,26 +35,6 @@ public sealed class SearchFreshnessTests : IDisposable
         return count;
     }
 
-    private static async Task<int> PublishIssueAsync(PortalFactory portal, string body, string? visibility = null)
-    {
-        var editor = await portal.SignedInAsync(Roles.Editor);
-        var articleId = await editor.WriteArticleAsync("河池市开展婚育新风进万家活动", body);
-        await editor.ArticleActionAsync(articleId, ArticleAction.Accept);
-        var fields = new Dictionary<string, string> { ["Year"] = "2023", ["Number"] = "3", ["SerialNumber"] = "66", ["CoverMonth"] = "6" };
-        if (visibility is not null)
-        {
-            fields["Visibility"] = visibility;
-        }
-
-        var issueId = EditorialSteps.IdFrom(await editor.PostFormAsync("/editorial/issues/new", "/editorial/issues/new", fields));
-        await editor.PostFormAsync($"/editorial/issues/{issueId}", $"/editorial/issues/{issueId}/place", new() { ["articleId"] = articleId.ToString(), ["sectionId"] = "6" });
-        await editor.IssueActionAsync(issueId, IssueAction.SubmitForReview);
-        var chief = await portal.SignedInAsync(Roles.ChiefEditor);
-        await chief.IssueActionAsync(issueId, IssueAction.Approve, new() { ["HitsReviewed"] = "true" });
-        Assert.Equal(HttpStatusCode.Redirect, (await chief.IssueActionAsync(issueId, IssueAction.Publish, new() { ["ConfidentialityConfirmed"] = "true" })).StatusCode);
-        return issueId;
-    }
-
     [Fact]
     public async Task Publishing_withdrawing_and_correcting_show_in_search_within_seconds()
     {
@@ -62,7 +42,7 @@ public sealed class SearchFreshnessTests : IDisposable
         var reader = portal.CreateClient();
         Assert.Equal(0, (await SearchPage.GetAsync(reader, "婚育新风")).Count);
 
-        var issueId = await PublishIssueAsync(portal, "河池市计生协在金城江区举办婚育新风进万家宣传活动。");
+        var issueId = await portal.PublishNewIssueAsync("河池市计生协在金城江区举办婚育新风进万家宣传活动。");
         Assert.Equal(1, await CountWithinAsync(reader, "婚育新风", 1));
 
         var articleId = await portal.WithDbAsync(db => db.Articles.Where(a => a.IssueId == issueId).Select(a => a.Id).SingleAsync());
@@ -84,7 +64,7 @@ public sealed class SearchFreshnessTests : IDisposable
     public async Task Members_only_issues_never_show_to_anonymous_readers()
     {
         var portal = Portal();
-        await PublishIssueAsync(portal, "内部交流：婚育新风进万家活动的经验。", visibility: "MembersOnly");
+        await portal.PublishNewIssueAsync("内部交流：婚育新风进万家活动的经验。", visibility: "MembersOnly");
         var member = await portal.SignedInAsync(Roles.Member);
         Assert.Equal(1, await CountWithinAsync(member, "婚育新风", 1));
         Assert.Equal(0, (await SearchPage.GetAsync(portal.CreateClient(), "婚育新风")).Count);
@@ -100,7 +80,7 @@ public sealed class SearchFreshnessTests : IDisposable
         var secondReader = second.CreateClient();
         Assert.Equal(2, (await SearchPage.GetAsync(secondReader, "托育")).Count);
 
-        await PublishIssueAsync(first, "河池市计生协举办婚育新风进万家宣传活动。");
+        await first.PublishNewIssueAsync("河池市计生协举办婚育新风进万家宣传活动。");
         Assert.Equal(1, await CountWithinAsync(secondReader, "婚育新风", 1));
         Assert.True(Directory.Exists(Path.Combine(second.DataPath, "index")));
     }
