@@ -34,8 +34,10 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         ("Account", "Logout" or "Password", _) => SignedIn,
         ("Desk", _, _) or ("Articles", _, _) => Writers,
         ("Issues", _, _) => Editors,
+        ("Imports", _, _) => Editors,
         ("Users", _, _) or ("SensitiveWords", _, _) or ("Audit", _, _) => Admins,
         ("Organizations", _, _) or ("Statistics", _, _) => Admins,
+        ("Feeds", _, _) => Everyone,
         _ => throw new Xunit.Sdk.XunitException($"{controller}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };
 

@@ -27,10 +27,13 @@ public static class ChinaTimeFormat
     {
         "User" => "用户",
         "SensitiveWord" => "错敏词",
-        "Issue" => "期刊",
+        "Issue" => "期",
         "Article" => "稿件",
         "Section" => "栏目",
         "Publication" => "刊物",
+        "Organization" => "单位",
+        "Dispatch" => "发送",
+        "SearchIndex" => "检索索引",
         _ => entityType,
     };
 }

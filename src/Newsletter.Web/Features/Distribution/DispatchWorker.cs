@@ -23,6 +23,7 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
     {
         await RecoverStaleClaimsAsync(ct);
         var sent = 0;
+        var sentOnSession = 0;
         IMailSession? session = null;
         var mails = new Dictionary<int, IssueMail>();
         try
@@ -48,8 +49,20 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
                     try
                     {
                         var mail = await MailAsync(recipient.DispatchId, mails, ct);
-                        session ??= await sender.OpenAsync(ct);
+                        if (session is not null && sentOnSession >= Options.MessagesPerConnection)
+                        {
+                            await session.DisposeAsync();
+                            session = null;
+                        }
+
+                        if (session is null)
+                        {
+                            session = await sender.OpenAsync(ct);
+                            sentOnSession = 0;
+                        }
+
                         await session.SendAsync(mail.ToMessage(Options.From, recipient), ct);
+                        sentOnSession++;
                         await MarkAsync(id, DeliveryStatus.Sent, recipient.Attempts + 1, null, null, ct);
                         sent++;
                     }
@@ -97,6 +110,12 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
     private Task FailAsync(DispatchRecipient recipient, MailDeliveryException ex, CancellationToken ct)
     {
         var attempts = recipient.Attempts + 1;
+        if (ex.MaybeDelivered)
+        {
+            logger.LogWarning("Sending to {Email} broke off mid-send; marked unknown: {Reply}", recipient.Email, ex.Message);
+            return MarkAsync(recipient.Id, DeliveryStatus.Unknown, attempts, ex.Message + "（无法确认对方是否收到，请管理员决定是否重发）", null, ct);
+        }
+
         var retry = ex.Transient && attempts < Options.MaxAttempts;
         var next = retry ? Now.AddSeconds(Options.RetryBaseSeconds * Math.Pow(2, attempts - 1)) : (DateTime?)null;
         logger.LogWarning("Sending to {Email} failed ({Attempts}): {Reply}", recipient.Email, attempts, ex.Message);
@@ -127,7 +146,10 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
     }
 }
 
-/// <summary>Runs the dispatch worker every few seconds (<c>Mail:PollSeconds</c>).</summary>
+/// <summary>
+/// Runs the dispatch worker every few seconds (<c>Mail:PollSeconds</c>), <c>Mail:Concurrency</c> of them side
+/// by side, each with its own connection and database context; the per-recipient claim keeps them apart.
+/// </summary>
 public sealed class DispatchWorkerService(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<DispatchWorkerService> logger)
     : BackgroundService
 {
@@ -138,8 +160,11 @@ public sealed class DispatchWorkerService(IServiceScopeFactory scopes, IOptions<
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DispatchWorker>().RunOnceAsync(stoppingToken);
+                await Task.WhenAll(Enumerable.Range(0, Math.Clamp(options.Value.Concurrency, 1, 16)).Select(async _ =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<DispatchWorker>().RunOnceAsync(stoppingToken);
+                }));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -15,6 +15,12 @@ public sealed class MailOptions
 
     public int PollSeconds { get; set; } = 2;
 
+    /// <summary>Workers sending side by side, each on its own SMTP connection.</summary>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Reconnect after this many messages (many servers limit a session).</summary>
+    public int MessagesPerConnection { get; set; } = 100;
+
     /// <summary>Attempts before a recipient that keeps failing transiently is marked failed.</summary>
     public int MaxAttempts { get; set; } = 5;
 

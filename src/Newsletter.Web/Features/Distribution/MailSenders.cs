@@ -6,10 +6,16 @@ using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Distribution;
 
-/// <summary>A failed send: transient ones (4xx, connection lost) are retried, permanent ones (5xx) are not.</summary>
-public sealed class MailDeliveryException(string reply, bool transient, Exception? inner = null) : Exception(reply, inner)
+/// <summary>
+/// A failed send: transient ones (a 4xx reply, no connection) are retried, permanent ones (5xx) are not.
+/// A connection lost in the middle of a send may or may not have delivered the message.
+/// </summary>
+public sealed class MailDeliveryException(string reply, bool transient, Exception? inner = null, bool maybeDelivered = false) : Exception(reply, inner)
 {
     public bool Transient { get; } = transient;
+
+    /// <summary>The connection broke after the message may have been accepted: never resend this silently.</summary>
+    public bool MaybeDelivered { get; } = maybeDelivered;
 }
 
 /// <summary>An open connection for sending several messages.</summary>
@@ -38,7 +44,10 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
         try
         {
             var security = Enum.TryParse<SecureSocketOptions>(Smtp.Security, true, out var s) ? s : SecureSocketOptions.Auto;
-            await client.ConnectAsync(Smtp.Host ?? "localhost", Smtp.Port, security, ct);
+            // Small SMTP commands on a socket with Nagle's algorithm wait for delayed ACKs (~40 ms each).
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(Smtp.Host ?? "localhost", Smtp.Port, ct);
+            await client.ConnectAsync(socket, Smtp.Host ?? "localhost", Smtp.Port, security, ct);
             if (!string.IsNullOrEmpty(Smtp.User))
             {
                 await client.AuthenticateAsync(Smtp.User, Smtp.Password ?? "", ct);
@@ -66,9 +75,13 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
                 var code = (int)ex.StatusCode;
                 throw new MailDeliveryException($"{code} {ex.Message}", transient: code is >= 400 and < 500, ex);
             }
-            catch (Exception ex) when (ex is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException)
+            catch (MailKit.ServiceNotConnectedException ex)
             {
-                throw new MailDeliveryException("连接中断：" + ex.Message, transient: true, ex);
+                throw new MailDeliveryException("连接已断开：" + ex.Message, transient: true, ex);
+            }
+            catch (Exception ex) when (ex is IOException or SmtpProtocolException or System.Net.Sockets.SocketException)
+            {
+                throw new MailDeliveryException("发送过程中连接中断：" + ex.Message, transient: true, ex, maybeDelivered: true);
             }
         }
 

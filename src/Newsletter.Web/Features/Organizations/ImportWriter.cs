@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Audit;
+
+namespace Newsletter.Web.Features.Organizations;
+
+/// <summary>
+/// Writes an import in one transaction: the plan is made again from the organisations as they are inside it,
+/// then every 新增 and 修改 line is written with an audit entry each. If anything fails, nothing is kept.
+/// </summary>
+public sealed class ImportWriter(NewsletterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<ImportPlan> ApplyAsync(IReadOnlyList<CsvLine> lines, Actor actor, CancellationToken ct)
+    {
+        ImportPlan plan = new([]);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var organizations = await db.Organizations.Include(o => o.Contacts).Include(o => o.Memberships).AsSplitQuery().ToListAsync(ct);
+            plan = ImportPlanner.Plan(lines, organizations);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var byName = organizations.ToDictionary(o => o.Name, StringComparer.Ordinal);
+            var written = plan.Rows.Where(r => r.Outcome is RowOutcome.Added or RowOutcome.Changed).ToList();
+            foreach (var row in written.Where(r => r.Outcome == RowOutcome.Added))
+            {
+                var organization = new Organization { Name = row.Name, CreatedAt = now };
+                db.Organizations.Add(organization);
+                byName[row.Name] = organization;
+            }
+
+            foreach (var row in written)
+            {
+                var target = row.Target!;
+                target.WriteTo(byName[row.Name], target.ParentName is { } parent ? byName[parent] : null, db, now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (var row in written)
+            {
+                var what = row.Outcome == RowOutcome.Added ? "新增" : "修改";
+                audit.Record(actor, "Organization", byName[row.Name].Id, "导入单位",
+                    detail: $"{row.Name}（第{row.Line}行，{what}）：" + string.Join("；", row.Notes));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+        return plan;
+    }
+}
