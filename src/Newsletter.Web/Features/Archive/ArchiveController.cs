@@ -54,6 +54,12 @@ public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer m
     [HttpGet("/issues/{year:int}/s{number:int}")]
     public Task<IActionResult> Supplement(int year, int number, CancellationToken ct) => ShowIssue(year, number, true, ct);
 
+    [HttpGet("/issues/{year:int}/{number:int}/print")]
+    public Task<IActionResult> Print(int year, int number, CancellationToken ct) => ShowPrint(year, number, false, ct);
+
+    [HttpGet("/issues/{year:int}/s{number:int}/print")]
+    public Task<IActionResult> PrintSupplement(int year, int number, CancellationToken ct) => ShowPrint(year, number, true, ct);
+
     [HttpGet("/articles/{id:int}")]
     public async Task<IActionResult> Article(int id, CancellationToken ct)
     {
@@ -108,6 +114,19 @@ public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer m
         }
 
         return membersOnly && !SignedIn ? Challenge() : this.NotFoundPage(notFound);
+    }
+
+    private async Task<IActionResult> ShowPrint(int year, int number, bool supplement, CancellationToken ct)
+    {
+        var issue = await queries.IssueAsync(year, number, supplement, SignedIn, ct);
+        if (issue is null)
+        {
+            return await ShowIssue(year, number, supplement, ct);
+        }
+
+        var page = new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
+        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body));
+        return View("Print", new PrintViewModel(page, bodies));
     }
 
     private async Task<IActionResult> ShowIssue(int year, int number, bool supplement, CancellationToken ct)

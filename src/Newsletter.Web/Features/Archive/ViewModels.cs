@@ -34,3 +34,6 @@ public sealed record SectionPageViewModel(
     Section Section, IReadOnlyList<Section> Sections, IReadOnlyList<Article> Articles, int Page, int TotalPages, int Total);
 
 public sealed record SectionsViewModel(IReadOnlyList<Section> Sections);
+
+/// <summary>The A4 print layout of a whole issue, with every article's body rendered.</summary>
+public sealed record PrintViewModel(IssuePageViewModel Page, IReadOnlyDictionary<int, HtmlString> Bodies);

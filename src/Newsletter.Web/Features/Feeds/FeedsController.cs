@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsletter.Web.Features.Archive;
+
+namespace Newsletter.Web.Features.Feeds;
+
+/// <summary>
+/// Machine-readable views of the public archive: the Atom feed and the sitemap. Both show what an
+/// anonymous reader may see, whoever asks, so members-only issues never leak into them.
+/// </summary>
+[AllowAnonymous]
+public sealed class FeedsController(ArchiveQueries archive) : Controller
+{
+    [HttpGet(AtomFeed.Path)]
+    public async Task<IActionResult> Atom(CancellationToken ct)
+    {
+        var publication = await archive.PublicationAsync(ct);
+        var issues = await archive.PublicIssuesWithArticlesAsync(AtomFeed.MaxEntries, ct);
+        return File(AtomFeed.Write(publication, issues, Absolute), AtomFeed.ContentType);
+    }
+
+    [HttpGet("/sitemap.xml")]
+    public async Task<IActionResult> Sitemap(CancellationToken ct)
+    {
+        var issues = await archive.PublicIssuesWithArticlesAsync(take: null, ct);
+        var sections = await archive.SectionsAsync(ct);
+        return File(Feeds.Sitemap.Write(issues, sections, Absolute), Feeds.Sitemap.ContentType);
+    }
+
+    private string Absolute(string path) => SiteAddresses.Absolute(Request, path);
+}
