@@ -31,21 +31,21 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
             while (true)
             {
                 var now = Now;
-                var due = await db.DispatchRecipients.Where(r => r.Status == DeliveryStatus.Pending && r.NextAttemptAt <= now)
-                    .OrderBy(r => r.Id).Select(r => r.Id).Take(100).ToListAsync(ct);
+                var due = await db.DispatchRecipients.AsNoTracking().Where(r => r.Status == DeliveryStatus.Pending && r.NextAttemptAt <= now)
+                    .OrderBy(r => r.Id).Take(100).ToListAsync(ct);
                 if (due.Count == 0)
                 {
                     return sent;
                 }
 
-                foreach (var id in due)
+                foreach (var recipient in due)
                 {
+                    var id = recipient.Id;
                     if (!await ClaimAsync(id, ct))
                     {
                         continue;
                     }
 
-                    var recipient = await db.DispatchRecipients.AsNoTracking().SingleAsync(r => r.Id == id, ct);
                     try
                     {
                         var mail = await MailAsync(recipient.DispatchId, mails, ct);
