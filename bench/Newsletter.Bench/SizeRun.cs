@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Newsletter.Web.Features.Search;
+using Newsletter.Web.Infrastructure;
+
+namespace Newsletter.Bench;
+
+/// <summary>Everything measured at one archive size.</summary>
+public sealed record SizeResult(
+    int Size, double BuildSeconds, long IndexBytes, double SqliteInsertRate, long SqliteBytes,
+    Latency Ours, Latency Baseline, long WorkingSet, long GcHeap, long PeakWorkingSet,
+    IReadOnlyDictionary<string, (int Ours, long Baseline)> Totals)
+{
+    public double BuildRate => Size / BuildSeconds;
+}
+
+public static class SizeRun
+{
+    public static SizeResult Run(SeedPool pool, int size, Options options, IReadOnlyList<string> queries)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"newsletter-bench-{Environment.ProcessId}-{size}");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        try
+        {
+            var paths = new DataPaths(root);
+            var documents = Archive.Generate(pool, size, options.Seed);
+            Log($"{size:N0}: archive generated ({Load()}), {documents.Sum(d => (long)d.Body.Length) / size:N0} body characters per article");
+
+            var insert = Stopwatch.StartNew();
+            using var baseline = SqliteBaseline.Create(paths.SqliteFile, documents);
+            insert.Stop();
+            Log($"{size:N0}: SQLite baseline filled in {insert.Elapsed.TotalSeconds:N1} s");
+
+            using var index = new LuceneSearchIndex(paths);
+            var build = Stopwatch.StartNew();
+            index.Rebuild(documents, position: 1);
+            build.Stop();
+            Log($"{size:N0}: Lucene index built in {build.Elapsed.TotalSeconds:N1} s ({index.DocumentCount:N0} documents; {Load()})");
+
+            // The archive list is the benchmark's own data, not something a serving node holds: let it go
+            // (the dropped list is collected once) so the memory figures below are those of the open index.
+            documents = null;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+            SearchResults Ours(string q) => index.Search(new SearchRequest(q, null, null, null, SearchSort.Relevance, 1, SignedIn: true));
+            var oursTotals = queries.ToDictionary(q => q, q => Ours(q).Total);
+            Latency.Measure(queries, options.Warmup, q => Ours(q));
+            var ours = Latency.Measure(queries, options.Queries, q => Ours(q));
+            Log($"{size:N0}: Lucene p50 {ours.P50Ms:N2} ms, p99 {ours.P99Ms:N2} ms, {ours.Qps:N0} q/s ({Load()})");
+            var (workingSet, gcHeap) = (Environment.WorkingSet, GC.GetTotalMemory(false));
+
+            var baselineTotals = queries.ToDictionary(q => q, baseline.Search);
+            var timed = Latency.Measure(queries, options.Queries, q => baseline.Search(q), TimeSpan.FromSeconds(options.BaselineSeconds));
+            Log($"{size:N0}: SQLite LIKE p50 {timed.P50Ms:N2} ms, p99 {timed.P99Ms:N2} ms, {timed.Qps:N1} q/s ({timed.Count} queries; {Load()})");
+
+            using var process = Process.GetCurrentProcess();
+            return new SizeResult(size, build.Elapsed.TotalSeconds, FolderBytes(paths.IndexFolder), size / insert.Elapsed.TotalSeconds,
+                baseline.FileBytes, ours, timed, workingSet, gcHeap, process.PeakWorkingSet64,
+                queries.ToDictionary(q => q, q => (oursTotals[q], baselineTotals[q])));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    /// <summary>The 1/5/15-minute load averages (Linux), to show whether something else shared the machine.</summary>
+    public static string Load() =>
+        File.Exists("/proc/loadavg") ? "load " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load n/a";
+
+    private static long FolderBytes(string folder) => new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
+}
