@@ -14,13 +14,19 @@ public sealed record ImportOutcome(int? IssueId, string? Label, IReadOnlyList<st
 
 /// <summary>
 /// Stores a parsed issue with its sections and articles in one transaction, or nothing.
-/// Shared by the start-up seed import and the <c>import</c> command-line verb.
+/// Shared by the start-up seed import, the <c>import</c> command-line verb and the portal's import page.
 /// </summary>
 public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
 {
-    public async Task<ImportOutcome> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default)
+    public async Task<ImportOutcome> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
+        await StoreAsync(PlainTextIssueParser.Parse(content), fileName, publish, ct);
+
+    /// <summary>Imports text already decoded or read from another format (a Word file through <see cref="IssueFile"/>).</summary>
+    public async Task<ImportOutcome> ImportTextAsync(string text, string fileName, bool publish, CancellationToken ct = default) =>
+        await StoreAsync(PlainTextIssueParser.Parse(text), fileName, publish, ct);
+
+    private async Task<ImportOutcome> StoreAsync(ImportResult<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct)
     {
-        var parsed = PlainTextIssueParser.Parse(content);
         if (!parsed.Succeeded)
         {
             return ImportOutcome.Refused(parsed.Errors);

@@ -1,0 +1,35 @@
+namespace Newsletter.Web.Features.Import;
+
+/// <summary>
+/// An issue uploaded as a file: plain text (.txt, UTF-8 or GBK) or Word (.docx), by its extension.
+/// Old Word files (.doc) and anything else are refused, in Chinese.
+/// </summary>
+public static class IssueFile
+{
+    public const long MaxBytes = 10L * 1024 * 1024;
+
+    public const string Accept = ".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static string TooLarge => $"文件超过 {MaxBytes / 1024 / 1024} MB，不能导入；数据库没有任何改动。一期工作通讯的文本或 Word 文件通常只有几百 KB，"
+                                     + "如果 Word 文件里有大图片，请先在 Word 中压缩图片（“图片格式”→“压缩图片”）或删去图片后另存，再导入。";
+
+    /// <summary>The file's text in the line structure <see cref="PlainTextIssueParser"/> reads.</summary>
+    public static ImportResult<string> ReadText(byte[] bytes, string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".docx" or ".docm" => WordIssueReader.ReadText(bytes),
+            ".doc" => ImportResult<string>.Fail(
+                $"“{Path.GetFileName(fileName)}”是旧版 Word 文件（.doc），不能直接导入。" + WordIssueReader.SaveAsDocx),
+            ".wps" or ".rtf" or ".dot" => ImportResult<string>.Fail(
+                $"“{Path.GetFileName(fileName)}”不是 .docx 格式，不能直接导入。" + WordIssueReader.SaveAsDocx),
+            ".txt" or ".text" or "" => TextDecoder.Decode(bytes),
+            _ => ImportResult<string>.Fail(
+                $"不能导入“{Path.GetFileName(fileName)}”：只能导入 .txt 纯文本或 .docx Word 文件。PDF 请先另存为 .txt 或用 Word 打开后另存为 .docx。"),
+        };
+
+    public static ImportResult<ParsedIssue> Parse(byte[] bytes, string fileName)
+    {
+        var text = ReadText(bytes, fileName);
+        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : ImportResult<ParsedIssue>.Fail(text.Errors);
+    }
+}
