@@ -6,10 +6,24 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The integration tests start dozens of portals; polling file watchers spare the inotify instances (128 per user).
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 results="TestResults"
 rm -rf "$results" && mkdir -p "$results" artifacts
 
 status=0
+echo "== Debian packages for the PDF and browser tests (chromium, fonts-noto-cjk)"
+# grep reads all of fc-list's output: with pipefail, grep -q would fail the pipeline through SIGPIPE
+if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -i "Noto.*CJK" >/dev/null; then
+  echo "chromium and fonts-noto-cjk are installed"
+else
+  echo "installing chromium and fonts-noto-cjk with apt-get (missing on this machine)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+    || echo "could not install chromium and fonts-noto-cjk: the PDF tests will fail"
+fi
+
 echo "== restore and build"
 if ! dotnet tool restore >/dev/null || ! dotnet build Newsletter.sln -c Release -nologo -v quiet; then
   echo "build failed"

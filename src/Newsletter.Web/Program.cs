@@ -17,6 +17,7 @@ using Newsletter.Web.Features.Audit;
 using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Distribution;
 using Newsletter.Web.Features.Import;
+using Newsletter.Web.Features.Pdf;
 using Newsletter.Web.Infrastructure;
 using Serilog;
 
@@ -58,6 +59,9 @@ builder.Services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(build
 builder.Services.AddScoped<DistributionLists>();
 builder.Services.AddScoped<DispatchWorker>();
 builder.Services.AddHostedService<DispatchWorkerService>();
+builder.Services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.SectionName);
+builder.Services.AddSingleton<IPdfGenerator, ChromiumPdfGenerator>();
+builder.Services.AddScoped<ViewHtmlRenderer>();
 builder.Services.AddPortalAccounts();
 builder.Services.AddDataProtection().SetApplicationName("Newsletter")
     .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));

@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["DataPath"] = DataPath,
             ["Seed:IssuesPath"] = SeedsPath,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Dozens of test hosts: no file watchers on appsettings (each costs an inotify instance).
+            ["hostBuilder:reloadConfigOnChange"] = "false",
         };
         foreach (var (key, value) in Settings)
         {

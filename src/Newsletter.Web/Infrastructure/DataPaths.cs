@@ -27,6 +27,8 @@ public sealed class DataPaths
     /// <summary>Data Protection keys (sign-in cookies, antiforgery tokens) survive restarts here.</summary>
     public string KeysFolder => Path.Combine(Root, "keys");
 
+    public string PdfFolder => Path.Combine(Root, "pdf");
+
     public static DataPaths FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration["DataPath"];

@@ -38,6 +38,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         ("Users", _, _) or ("SensitiveWords", _, _) or ("Audit", _, _) => Admins,
         ("Organizations", _, _) or ("Statistics", _, _) => Admins,
         ("Feeds", _, _) => Everyone,
+        ("Pdf", _, _) => Everyone,
         _ => throw new Xunit.Sdk.XunitException($"{controller}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };
 

@@ -35,5 +35,9 @@ public sealed record SectionPageViewModel(
 
 public sealed record SectionsViewModel(IReadOnlyList<Section> Sections);
 
-/// <summary>The A4 print layout of a whole issue, with every article's body rendered.</summary>
-public sealed record PrintViewModel(IssuePageViewModel Page, IReadOnlyDictionary<int, HtmlString> Bodies);
+/// <summary>
+/// The A4 print layout of a whole issue, with every article's body rendered. <paramref name="Paged"/>: the page that
+/// headless Chromium prints to PDF, laid out by Paged.js, with print.css and paged.polyfill.js beside it and the
+/// 目录's page numbers taken from the laid-out pages.
+/// </summary>
+public sealed record PrintViewModel(IssuePageViewModel Page, IReadOnlyDictionary<int, HtmlString> Bodies, bool Paged = false);

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsletter.Web.Features.Archive;
+using Newsletter.Web.Features.Errors;
+using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Infrastructure;
+
+namespace Newsletter.Web.Features.Pdf;
+
+/// <summary>
+/// The PDF of a whole issue: the print view laid out by Paged.js and printed by headless Chromium, with the same
+/// visibility rules as the print view. Cached until the issue (or anything printed in it) changes.
+/// </summary>
+[AllowAnonymous]
+public sealed class PdfController(
+    ArchiveQueries queries, MarkdownRenderer markdown, ViewHtmlRenderer views, IPdfGenerator pdf, ILogger<PdfController> logger) : Controller
+{
+    private const string PrintView = "/Features/Archive/Print.cshtml";
+
+    private bool SignedIn => User.Identity?.IsAuthenticated == true;
+
+    [HttpGet("/issues/{year:int}/{number:int}.pdf")]
+    public Task<IActionResult> Issue(int year, int number, CancellationToken ct) => ShowPdf(year, number, false, ct);
+
+    [HttpGet("/issues/{year:int}/s{number:int}.pdf")]
+    public Task<IActionResult> Supplement(int year, int number, CancellationToken ct) => ShowPdf(year, number, true, ct);
+
+    private async Task<IActionResult> ShowPdf(int year, int number, bool supplement, CancellationToken ct)
+    {
+        var issue = await queries.IssueAsync(year, number, supplement, SignedIn, ct);
+        if (issue is null)
+        {
+            return await HiddenAsync(year, number, supplement, ct);
+        }
+
+        if (!pdf.IsAvailable)
+        {
+            return Unavailable(pdf.UnavailableReason!);
+        }
+
+        var page = new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
+        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body));
+        var html = await views.RenderAsync(this, PrintView, new PrintViewModel(page, bodies, Paged: true));
+
+        // The version changes with every edit of the issue; the hash covers its articles and the publication too.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html)))[..16];
+        var group = $"issue-{issue.Id}";
+        string file;
+        try
+        {
+            file = await pdf.GetOrCreateAsync($"{group}-v{issue.Version}-{hash}", group, html, ct);
+        }
+        catch (PdfUnavailableException e)
+        {
+            logger.LogWarning(e, "No PDF for {Issue}", issue.FullLabel);
+            return Unavailable(e.Message);
+        }
+
+        return PhysicalFile(file, "application/pdf", $"{page.Publication.Name}{issue.FullLabel}.pdf");
+    }
+
+    private ViewResult Unavailable(string reason)
+    {
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return View("/Features/Shared/Error.cshtml", new ErrorViewModel(StatusCodes.Status503ServiceUnavailable, reason));
+    }
+
+    private async Task<IActionResult> HiddenAsync(int year, int number, bool supplement, CancellationToken ct)
+    {
+        var (withdrawn, membersOnly) = await queries.WhyHiddenAsync(
+            q => q.Where(i => i.Year == year && i.Number == number && i.IsSupplement == supplement), ct);
+        if (withdrawn is not null)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return View("/Features/Archive/Withdrawn.cshtml", withdrawn);
+        }
+
+        var label = supplement ? $"{year}年增刊第{number}期" : $"{year}年第{number}期";
+        return membersOnly && !SignedIn ? Challenge() : this.NotFoundPage($"没有找到{label}工作通讯，它可能尚未发布。");
+    }
+}
