@@ -42,7 +42,10 @@ public static class Report
         Row("Ratio: our q/s ÷ baseline q/s", r => r.Ours.Qps / r.Baseline.Qps, "N1", "≥ 20×", v => v >= 20);
         Row("Ratio: baseline p99 ÷ our p99", r => r.Baseline.P99Ms / r.Ours.P99Ms, "N1");
         Row("Memory: working set after queries (MB)", r => r.WorkingSet / MB, "N0", "< 400 MB", v => v < 400);
+        Row("  of which file-backed: mapped index, DLLs (MB)", r => r.Rss.File / MB, "N0");
+        Row("  of which anonymous: heaps, runtime (MB)", r => r.Rss.Anonymous / MB, "N0");
         Row("Memory: GC heap after queries (MB)", r => r.GcHeap / MB, "N0");
+        Row("  GC heap still live after a full GC (MB)", r => r.LiveHeap / MB, "N0");
         Row("Memory: peak working set so far (MB)", r => r.PeakWorkingSet / MB, "N0");
         return rows;
     }

@@ -8,7 +8,7 @@ namespace Newsletter.Bench;
 public sealed record SizeResult(
     int Size, double BuildSeconds, long IndexBytes, double SqliteInsertRate, long SqliteBytes,
     Latency Ours, Latency Baseline, long WorkingSet, long GcHeap, long PeakWorkingSet,
-    IReadOnlyDictionary<string, (int Ours, long Baseline)> Totals)
+    (long Anonymous, long File) Rss, long LiveHeap, IReadOnlyDictionary<string, (int Ours, long Baseline)> Totals)
 {
     public double BuildRate => Size / BuildSeconds;
 }
@@ -50,7 +50,8 @@ public static class SizeRun
             Latency.Measure(queries, options.Warmup, q => Ours(q));
             var ours = Latency.Measure(queries, options.Queries, q => Ours(q));
             Log($"{size:N0}: Lucene p50 {ours.P50Ms:N2} ms, p99 {ours.P99Ms:N2} ms, {ours.Qps:N0} q/s ({Load()})");
-            var (workingSet, gcHeap) = (Environment.WorkingSet, GC.GetTotalMemory(false));
+            var (workingSet, gcHeap, rss) = (Environment.WorkingSet, GC.GetTotalMemory(false), Rss());
+            var liveHeap = GC.GetTotalMemory(forceFullCollection: true); // diagnostic only, read after the figures above
 
             var baselineTotals = queries.ToDictionary(q => q, baseline.Search);
             var timed = Latency.Measure(queries, options.Queries, q => baseline.Search(q), TimeSpan.FromSeconds(options.BaselineSeconds));
@@ -58,7 +59,7 @@ public static class SizeRun
 
             using var process = Process.GetCurrentProcess();
             return new SizeResult(size, build.Elapsed.TotalSeconds, FolderBytes(paths.IndexFolder), size / insert.Elapsed.TotalSeconds,
-                baseline.FileBytes, ours, timed, workingSet, gcHeap, process.PeakWorkingSet64,
+                baseline.FileBytes, ours, timed, workingSet, gcHeap, process.PeakWorkingSet64, rss, liveHeap,
                 queries.ToDictionary(q => q, q => (oursTotals[q], baselineTotals[q])));
         }
         finally
@@ -73,6 +74,20 @@ public static class SizeRun
     /// <summary>The 1/5/15-minute load averages (Linux), to show whether something else shared the machine.</summary>
     public static string Load() =>
         File.Exists("/proc/loadavg") ? "load " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load n/a";
+
+    /// <summary>The working set split into anonymous (heap, runtime) and file-backed (the memory-mapped index) pages; Linux only.</summary>
+    private static (long Anonymous, long File) Rss()
+    {
+        if (!File.Exists("/proc/self/status"))
+        {
+            return (-1, -1);
+        }
+
+        var lines = File.ReadAllLines("/proc/self/status");
+        long Kb(string key) => lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024 : -1;
+        return (Kb("RssAnon:"), Kb("RssFile:"));
+    }
 
     private static long FolderBytes(string folder) => new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
 }
