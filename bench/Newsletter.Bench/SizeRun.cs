@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
 
@@ -26,23 +27,12 @@ public static class SizeRun
         try
         {
             var paths = new DataPaths(root);
-            var documents = Archive.Generate(pool, size, options.Seed);
-            Log($"{size:N0}: archive generated ({Load()}), {documents.Sum(d => (long)d.Body.Length) / size:N0} body characters per article");
+            var (baselineStore, luceneIndex, insertSeconds, buildSeconds) = Fill(pool, size, options.Seed, paths);
+            using var baseline = baselineStore;
+            using var index = luceneIndex;
 
-            var insert = Stopwatch.StartNew();
-            using var baseline = SqliteBaseline.Create(paths.SqliteFile, documents);
-            insert.Stop();
-            Log($"{size:N0}: SQLite baseline filled in {insert.Elapsed.TotalSeconds:N1} s");
-
-            using var index = new LuceneSearchIndex(paths);
-            var build = Stopwatch.StartNew();
-            index.Rebuild(documents, position: 1);
-            build.Stop();
-            Log($"{size:N0}: Lucene index built in {build.Elapsed.TotalSeconds:N1} s ({index.DocumentCount:N0} documents; {Load()})");
-
-            // The archive list is the benchmark's own data, not something a serving node holds: let it go
-            // (the dropped list is collected once) so the memory figures below are those of the open index.
-            documents = null;
+            // The archive list was the benchmark's own data, not something a serving node holds: it went out of
+            // scope with Fill's frame and is collected once, so the memory figures below are those of the open index.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
             SearchResults Ours(string q) => index.Search(new SearchRequest(q, null, null, null, SearchSort.Relevance, 1, SignedIn: true));
@@ -58,7 +48,7 @@ public static class SizeRun
             Log($"{size:N0}: SQLite LIKE p50 {timed.P50Ms:N2} ms, p99 {timed.P99Ms:N2} ms, {timed.Qps:N1} q/s ({timed.Count} queries; {Load()})");
 
             using var process = Process.GetCurrentProcess();
-            return new SizeResult(size, build.Elapsed.TotalSeconds, FolderBytes(paths.IndexFolder), size / insert.Elapsed.TotalSeconds,
+            return new SizeResult(size, buildSeconds, FolderBytes(paths.IndexFolder), size / insertSeconds,
                 baseline.FileBytes, ours, timed, workingSet, gcHeap, process.PeakWorkingSet64, rss, liveHeap,
                 queries.ToDictionary(q => q, q => (oursTotals[q], baselineTotals[q])));
         }
@@ -67,6 +57,30 @@ public static class SizeRun
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Generates the archive and loads it into SQLite and Lucene. A method of its own (not inlined) so that no
+    /// reference to the document list survives it: in a once-called method the JIT keeps its temporaries alive.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (SqliteBaseline, LuceneSearchIndex, double InsertSeconds, double BuildSeconds) Fill(
+        SeedPool pool, int size, int seed, DataPaths paths)
+    {
+        var documents = Archive.Generate(pool, size, seed);
+        Log($"{size:N0}: archive generated ({Load()}), {documents.Sum(d => (long)d.Body.Length) / size:N0} body characters per article");
+
+        var insert = Stopwatch.StartNew();
+        var baseline = SqliteBaseline.Create(paths.SqliteFile, documents);
+        insert.Stop();
+        Log($"{size:N0}: SQLite baseline filled in {insert.Elapsed.TotalSeconds:N1} s");
+
+        var index = new LuceneSearchIndex(paths);
+        var build = Stopwatch.StartNew();
+        index.Rebuild(documents, position: 1);
+        build.Stop();
+        Log($"{size:N0}: Lucene index built in {build.Elapsed.TotalSeconds:N1} s ({index.DocumentCount:N0} documents; {Load()})");
+        return (baseline, index, insert.Elapsed.TotalSeconds, build.Elapsed.TotalSeconds);
     }
 
     public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
