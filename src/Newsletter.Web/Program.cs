@@ -1,10 +1,15 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 using Newsletter.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -63,13 +68,43 @@ builder.Services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.SectionNa
 builder.Services.AddSingleton<IPdfGenerator, ChromiumPdfGenerator>();
 builder.Services.AddScoped<ViewHtmlRenderer>();
 builder.Services.AddPortalAccounts();
-builder.Services.AddDataProtection().SetApplicationName("Newsletter")
-    .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
+// Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).
+builder.Services.AddDataProtection().SetApplicationName("Newsletter").PersistKeysToDbContext<NewsletterDbContext>();
+builder.Services.AddOptions<ArchiveCacheOptions>().BindConfiguration(ArchiveCacheOptions.SectionName);
+var cacheSeconds = builder.Configuration.GetSection(ArchiveCacheOptions.SectionName).Get<ArchiveCacheOptions>()?.Seconds ?? 300;
+builder.Services.AddOutputCache(o => o.AddPolicy(ArchiveCachePolicy.Name, new ArchiveCachePolicy(TimeSpan.FromSeconds(Math.Max(1, cacheSeconds)))));
+builder.Services.AddResponseCompression(o =>
+{
+    // Antiforgery tokens are re-encrypted on every response, so compressing over HTTPS leaks nothing (BREACH).
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]);
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // Behind a reverse proxy that ends HTTPS: trust its X-Forwarded-For/-Proto (loopback is trusted by default).
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (builder.Configuration["Proxy:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+    {
+        o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+            ? address
+            : throw new InvalidOperationException($"Proxy:KnownProxies 中的“{proxy}”不是 IP 地址。"));
+    }
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
     ChineseModelBinding.Apply(o);
+}).AddViewOptions(o =>
+{
+    // No client-side validation library is used; without this a valid form's summary carries <li style="display:none">,
+    // an inline style the Content-Security-Policy refuses.
+    o.HtmlHelperOptions.ClientValidationEnabled = false;
 }).AddRazorOptions(o =>
 {
     o.ViewLocationFormats.Clear();
@@ -96,14 +131,23 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/errors/500");
+    app.UseHsts(); // only on HTTPS requests, never for localhost
 }
 
+app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSerilogRequestLogging();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Pages link assets with ?v=<content hash> (asp-append-version): such a URL never changes its content.
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+        context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+});
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -111,8 +155,16 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("zh-CN")],
 });
 app.UseRouting();
+app.UseCookiePolicy(new CookiePolicyOptions
+{
+    HttpOnly = HttpOnlyPolicy.Always,
+    Secure = CookieSecurePolicy.SameAsRequest,
+    MinimumSameSitePolicy = SameSiteMode.Lax,
+});
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapControllers();

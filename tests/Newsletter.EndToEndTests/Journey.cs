@@ -57,7 +57,19 @@ public sealed class Journey : IAsyncDisposable
         });
         context.SetDefaultTimeout(15_000);
         contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // The portal's Content-Security-Policy forbids inline script and style: anything the browser refuses is a bug.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (cspViolations)
+                {
+                    cspViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
     }
 
     /// <summary>Runs one step; when it fails, saves the page (screenshot and HTML) and rethrows.</summary>
@@ -147,9 +159,20 @@ public sealed class Journey : IAsyncDisposable
         }
     }
 
-    /// <summary>Fails when axe-core found a serious or critical violation on any page of the journey.</summary>
-    public void AssertAccessible() =>
+    private readonly List<string> cspViolations = [];
+
+    /// <summary>
+    /// Fails when axe-core found a serious or critical violation on any page of the journey, or when the browser
+    /// refused something on a page under the Content-Security-Policy.
+    /// </summary>
+    public void AssertAccessible()
+    {
         Assert.True(blocking.Count == 0, $"axe-core found accessibility problems of impact serious or critical (pages saved in {ArtifactsFolder}):\n" + string.Join("\n", blocking));
+        lock (cspViolations)
+        {
+            Assert.True(cspViolations.Count == 0, "The browser refused content under the Content-Security-Policy:\n" + string.Join("\n", cspViolations));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -24,18 +24,21 @@ public static class DataServiceCollectionExtensions
                         "Database:Provider 为 SqlServer 时必须设置 ConnectionStrings:Newsletter。");
                 }
 
-                services.AddDbContext<NewsletterDbContext, SqlServerNewsletterDbContext>(o =>
-                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContext<NewsletterDbContext, SqlServerNewsletterDbContext>((sp, o) =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                        .AddInterceptors(sp.GetRequiredService<ArchiveCacheInvalidator>()));
                 break;
             default:
-                services.AddDbContext<NewsletterDbContext, SqliteNewsletterDbContext>(o =>
+                services.AddDbContext<NewsletterDbContext, SqliteNewsletterDbContext>((sp, o) =>
                     o.UseSqlite(string.IsNullOrWhiteSpace(connectionString)
                         ? $"Data Source={paths.SqliteFile}"
-                        : connectionString));
+                        : connectionString)
+                        .AddInterceptors(sp.GetRequiredService<ArchiveCacheInvalidator>()));
                 break;
         }
 
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<ArchiveCacheInvalidator>();
         return services;
     }
 }

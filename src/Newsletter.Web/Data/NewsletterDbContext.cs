@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Domain;
@@ -9,8 +10,11 @@ namespace Newsletter.Web.Data;
 /// The model, shared by both providers. Each provider has its own subclass so that each keeps
 /// its own migration set (Migrations/Sqlite, Migrations/SqlServer).
 /// </summary>
-public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data Protection keys (sign-in cookies, antiforgery tokens), shared by every node on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Publication> Publications => Set<Publication>();
 
     public DbSet<Issue> Issues => Set<Issue>();

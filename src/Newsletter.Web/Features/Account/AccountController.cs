@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Account;
 
@@ -48,6 +50,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)

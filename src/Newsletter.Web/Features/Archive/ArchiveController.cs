@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
@@ -7,6 +8,7 @@ namespace Newsletter.Web.Features.Archive;
 
 /// <summary>The reading side: home, issues by year, one issue with its 目录, articles, sections.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = ArchiveCachePolicy.Name)]
 public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer markdown) : Controller
 {
     private const int PageSize = 20;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Features.Archive;
 
 namespace Newsletter.Web.Features.Feeds;
@@ -9,6 +11,7 @@ namespace Newsletter.Web.Features.Feeds;
 /// anonymous reader may see, whoever asks, so members-only issues never leak into them.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = ArchiveCachePolicy.Name)]
 public sealed class FeedsController(ArchiveQueries archive) : Controller
 {
     [HttpGet(AtomFeed.Path)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
@@ -21,9 +22,9 @@ public sealed class ImportsController(IssueImporter importer, AuditLog audit, Ne
     public IActionResult Index() => View(new ImportPageViewModel([]));
 
     [HttpPost("")]
-    [UploadSizeLimit]
-    [RequestSizeLimit(UploadSizeLimitAttribute.MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = UploadSizeLimitAttribute.MaxRequestBytes)]
+    [IssueUploadSizeLimit]
+    [RequestSizeLimit(IssueUploadSizeLimitAttribute.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = IssueUploadSizeLimitAttribute.MaxRequestBytes)]
     public async Task<IActionResult> Index(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
@@ -79,3 +80,11 @@ public sealed class ImportsController(IssueImporter importer, AuditLog audit, Ne
 
 /// <summary>The upload page: what went wrong with the last file, if anything.</summary>
 public sealed record ImportPageViewModel(IReadOnlyList<string> Errors, string? FileName = null);
+
+/// <summary>An issue file (.txt, .docx) over <see cref="IssueFile.MaxBytes"/>: the import page with the message.</summary>
+public sealed class IssueUploadSizeLimitAttribute() : UploadSizeLimitAttribute(IssueFile.MaxBytes)
+{
+    public const long MaxRequestBytes = IssueFile.MaxBytes + FormOverheadBytes;
+
+    protected override (string View, object Model) Refusal => ("Index", new ImportPageViewModel([IssueFile.TooLarge]));
+}

@@ -29,6 +29,9 @@ public sealed partial class OrganizationsController
 
     /// <summary>Reads the file and shows what importing it would do; nothing is written.</summary>
     [HttpPost("import")]
+    [CsvUploadSizeLimit]
+    [RequestSizeLimit(CsvUploadSizeLimitAttribute.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = CsvUploadSizeLimitAttribute.MaxRequestBytes)]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
@@ -38,7 +41,7 @@ public sealed partial class OrganizationsController
 
         if (file.Length > MaxUploadBytes)
         {
-            return View(new ImportUploadPage($"文件太大（{file.Length / 1024.0 / 1024.0:0.0} MB），不能超过 2 MB。请分成几个文件导入。"));
+            return View(new ImportUploadPage(CsvUploadSizeLimitAttribute.TooLarge(file.Length)));
         }
 
         using var buffer = new MemoryStream();
@@ -93,3 +96,14 @@ public sealed partial class OrganizationsController
 public sealed record ImportUploadPage(string? Error);
 
 public sealed record ImportPreviewPage(string FileName, ImportPlan Plan, string Payload);
+
+/// <summary>A CSV over <see cref="OrganizationsController.MaxUploadBytes"/>: the upload page with the message.</summary>
+public sealed class CsvUploadSizeLimitAttribute() : UploadSizeLimitAttribute(OrganizationsController.MaxUploadBytes)
+{
+    public const long MaxRequestBytes = OrganizationsController.MaxUploadBytes + FormOverheadBytes;
+
+    public static string TooLarge(long? bytes) =>
+        (bytes is { } b ? $"文件太大（{b / 1024.0 / 1024.0:0.0} MB），" : "文件太大，") + "不能超过 2 MB。请分成几个文件导入。";
+
+    protected override (string View, object Model) Refusal => ("Import", new ImportUploadPage(TooLarge(null)));
+}

@@ -16,7 +16,7 @@ public sealed class ChromiumPdfGenerator(
     /// <summary>Virtual time Chromium gives the page before printing; Paged.js needs well under this.</summary>
     private const int VirtualTimeBudgetMs = 30000;
 
-    private static readonly string[] Assets = ["css/print.css", "lib/pagedjs/paged.polyfill.js"];
+    private static readonly string[] Assets = ["css/print.css", "js/raf-shim.js", "lib/pagedjs/paged.polyfill.js"];
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
     private int runs;

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using Newsletter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
@@ -23,10 +26,13 @@ public sealed record SearchPageViewModel(
 public sealed record SearchStatusViewModel(bool Exists, long Position, int Documents, int Pending);
 
 /// <summary>Search over published issues, and the administrators' index status and rebuild button.</summary>
-public sealed class SearchController(ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, AuditLog audit) : Controller
+public sealed class SearchController(
+    ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, AuditLog audit, ArchiveCacheInvalidator cache) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/search")]
+    [EnableRateLimiting(RateLimits.Search)]
+    [OutputCache(PolicyName = ArchiveCachePolicy.Name)]
     public async Task<IActionResult> Index(string? q, int? section, int? year, string? org, SearchSort sort = SearchSort.Relevance, int page = 1)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
@@ -56,6 +62,7 @@ public sealed class SearchController(ISearchIndex index, SearchIndexer indexer, 
         var count = await indexer.RebuildAsync();
         audit.Record(HttpContext.ToActor(), "SearchIndex", "all", "重建检索索引", detail: $"{count} 篇");
         await db.SaveChangesAsync();
+        cache.EvictAll();
         TempData["Message"] = $"检索索引已重建，共 {count} 篇。";
         return Redirect("/admin/search");
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Search;
 
@@ -12,7 +13,8 @@ public sealed class SearchOptions
 }
 
 /// <summary>Applies the search outbox every few seconds, so a publish, withdrawal or correction is searchable at once.</summary>
-public sealed class SearchIndexerService(IServiceScopeFactory scopes, IOptions<SearchOptions> options, TimeProvider clock, ILogger<SearchIndexerService> logger)
+public sealed class SearchIndexerService(
+    IServiceScopeFactory scopes, IOptions<SearchOptions> options, TimeProvider clock, ArchiveCacheInvalidator cache, ILogger<SearchIndexerService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,7 +25,11 @@ public sealed class SearchIndexerService(IServiceScopeFactory scopes, IOptions<S
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SearchIndexer>().ApplyPendingAsync(stoppingToken);
+                if (await scope.ServiceProvider.GetRequiredService<SearchIndexer>().ApplyPendingAsync(stoppingToken) > 0)
+                {
+                    // Search pages change with the index; and what another node published reaches this node's cache here.
+                    cache.EvictAll();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

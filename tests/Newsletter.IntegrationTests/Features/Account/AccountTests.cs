@@ -145,15 +145,6 @@ public sealed partial class AccountTests : IDisposable
     }
 
     [Fact]
-    public async Task Keys_protecting_sign_in_cookies_are_kept_in_the_data_folder()
-    {
-        var portal = Portal();
-        await portal.SignedInAsync(Roles.Editor);
-        var keys = Directory.GetFiles(Path.Combine(portal.DataPath, "keys"), "key-*.xml");
-        Assert.NotEmpty(keys);
-    }
-
-    [Fact]
     public async Task Logout_ends_the_session()
     {
         var portal = Portal();

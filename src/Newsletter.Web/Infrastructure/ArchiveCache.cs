@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Primitives;
+using Newsletter.Web.Domain;
+
+namespace Newsletter.Web.Infrastructure;
+
+/// <summary>Configuration section <c>OutputCache</c>.</summary>
+public sealed class ArchiveCacheOptions
+{
+    public const string SectionName = "OutputCache";
+
+    /// <summary>
+    /// How long an anonymous reading page is kept. This node evicts at once whatever it changes; another node's
+    /// change reaches this cache through the search outbox (seconds) or, for anything else, after this time.
+    /// </summary>
+    public int Seconds { get; set; } = 300;
+}
+
+/// <summary>
+/// Output caching of the reading pages for anonymous readers only — members see members-only issues and their
+/// own name in the header, so their pages are never stored nor served from the cache. Every stored page carries
+/// the tag <see cref="Tag"/>, evicted when anything readers can see changes.
+/// </summary>
+public sealed class ArchiveCachePolicy(TimeSpan expiration) : IOutputCachePolicy
+{
+    public const string Name = "archive";
+
+    public const string Tag = "archive";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && StringValues.IsNullOrEmpty(http.Request.Headers.Authorization)
+            && http.User.Identity?.IsAuthenticated != true;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.ResponseExpirationTimeSpan = expiration;
+        context.Tags.Add(Tag);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        // A page that sets a cookie (an antiforgery token, a message) belongs to one visitor; only plain 200s are shared.
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Evicts the cached reading pages when a save changes what readers can see: issues, articles, sections,
+/// corrections, the publication. Inside an explicit transaction the eviction waits for the commit, so that a
+/// reader between the save and the commit cannot put the old page back for good.
+/// </summary>
+public sealed class ArchiveCacheInvalidator(IOutputCacheStore store, ILogger<ArchiveCacheInvalidator> logger)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private static readonly Type[] ReaderVisible = [typeof(Issue), typeof(Article), typeof(Section), typeof(Correction), typeof(Publication)];
+
+    private readonly ConditionalWeakTable<DbContext, StrongBox<bool>> pending = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        EvictUnlessInTransaction(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        EvictUnlessInTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => EvictIfPending(eventData.Context);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EvictIfPending(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Evicts every cached reading page of this node.</summary>
+    public void EvictAll() => Evict();
+
+    private void Note(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var changed = context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && ReaderVisible.Contains(e.Metadata.ClrType));
+        if (changed)
+        {
+            pending.AddOrUpdate(context, new StrongBox<bool>(true));
+        }
+    }
+
+    private void EvictUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            EvictIfPending(context);
+        }
+    }
+
+    private void EvictIfPending(DbContext? context)
+    {
+        if (context is not null && pending.TryGetValue(context, out var flag) && flag.Value)
+        {
+            pending.Remove(context);
+            Evict();
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            pending.Remove(context);
+        }
+    }
+
+    private void Evict()
+    {
+        // The memory store evicts synchronously; a failure only leaves pages until they expire.
+        var eviction = store.EvictByTagAsync(ArchiveCachePolicy.Tag, CancellationToken.None);
+        if (!eviction.IsCompletedSuccessfully)
+        {
+            _ = eviction.AsTask().ContinueWith(t => logger.LogWarning(t.Exception, "Evicting the cached reading pages failed"),
+                TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
+}
