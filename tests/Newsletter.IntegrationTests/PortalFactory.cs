@@ -65,13 +65,37 @@ public class PortalFactory : WebApplicationFactory<Program>
         keepData = false;
     }
 
+    /// <summary>
+    /// Removes a temporary data folder. Another portal of the same test may still be writing into it (a second node
+    /// on this node's database keeps its -wal file here until it stops): retry briefly, then leave it to the OS.
+    /// </summary>
+    private static void DeleteFolder(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(200);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing && DeleteDataOnDispose && !keepData && Directory.Exists(DataPath))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataPath, recursive: true);
+            DeleteFolder(DataPath);
         }
     }
 }
