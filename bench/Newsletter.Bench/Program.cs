@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Newsletter.Bench;
+using Newsletter.SyntheticArchive;
 
 // Search benchmark, run by hand: our Lucene index against SQLite LIKE on a synthetic archive. See bench/README.md.
 Console.OutputEncoding = System.Text.Encoding.UTF8;

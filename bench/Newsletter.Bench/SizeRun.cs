@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Newsletter.SyntheticArchive;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
 

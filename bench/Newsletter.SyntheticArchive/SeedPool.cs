@@ -1,6 +1,6 @@
 using Newsletter.Web.Features.Import;
 
-namespace Newsletter.Bench;
+namespace Newsletter.SyntheticArchive;
 
 /// <summary>What the synthetic archive is made of: the titles, paragraphs, sections and names of the real issue 总第65期.</summary>
 public sealed class SeedPool

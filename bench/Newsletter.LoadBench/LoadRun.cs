@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace Newsletter.LoadBench;
+
+/// <summary>
+/// The load benchmark: wrk against six addresses in turn — the static stylesheet first, as this machine's ceiling,
+/// then the home, issue, article, section and search pages — and the targets checked against them.
+/// </summary>
+public static class LoadRun
+{
+    public static async Task<bool> RunAsync(Options options, Setup setup)
+    {
+        var portal = setup.Portal;
+        using var client = new HttpClient { BaseAddress = new Uri(portal.Url) };
+        var (year, number, articleIds) = setup.Facts.Public[0];
+        var pages = new List<(string Name, string Path)>
+        {
+            ("static CSS (ceiling)", await Paths.StylesheetAsync(client)),
+            ("home", "/"),
+            ("issue", Paths.Issue(year, number)),
+            ("article", Paths.Article(articleIds[0])),
+            ("section", Paths.Section(setup.Facts.SectionSlugs[0])),
+            ($"search {Paths.TwoCharacterWord}", Paths.Search(Paths.TwoCharacterWord)),
+        };
+        await Paths.CheckAsync(client, pages.Select(p => p.Path));
+        var rssBefore = portal.RssMb();
+
+        Setup.Log($"warm-up: {options.Warmup.TotalSeconds:F0} s of wrk per address");
+        foreach (var (_, path) in pages)
+        {
+            await Wrk.RunAsync(portal.Url + path, options.Threads, options.Connections, options.Warmup);
+            await portal.SettleAsync();
+        }
+
+        var results = new List<(string Name, string Path, WrkResult Result)>();
+        foreach (var (name, path) in pages)
+        {
+            Setup.Log($"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration.TotalSeconds:F0}s --latency {path}");
+            var result = await Wrk.RunAsync(portal.Url + path, options.Threads, options.Connections, options.Duration);
+            await File.WriteAllTextAsync(Path.Combine(setup.Root, $"wrk-{results.Count + 1}.txt"), result.Output);
+            await portal.SettleAsync();
+            results.Add((name, path, result));
+        }
+
+        var rssAfter = portal.RssMb();
+        var ceiling = results[0].Result.RequestsPerSecond;
+        double Share(string name) => results.Single(r => r.Name.StartsWith(name, StringComparison.Ordinal)).Result.RequestsPerSecond / ceiling;
+
+        Console.WriteLine();
+        Console.WriteLine($"Load benchmark: {setup.Facts.Articles} articles in {setup.Facts.Issues} issues; wrk -t{options.Threads} -c{options.Connections} "
+            + $"-d{options.Duration.TotalSeconds:F0}s on the same machine ({Environment.ProcessorCount} cores, load average {LoadAverage()})");
+        Console.WriteLine();
+        Console.WriteLine("| page | path | requests/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | of ceiling |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, path, r) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | `{path}` | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Non2xx} | {r.SocketErrors} | {r.RequestsPerSecond / ceiling:P0} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first 200 of / after process start: fresh data folder {setup.FirstStart.TotalSeconds:F2} s (index built), restart {setup.Restart.TotalSeconds:F2} s; "
+            + $"RSS {rssBefore:F0} MB before the load, {rssAfter:F0} MB after"));
+
+        var checks = new Checks();
+        checks.Add("issue page ≥ 50% of the static ceiling", $"{Share("issue"):P0}", Share("issue") >= 0.5);
+        checks.Add("article page ≥ 50% of the static ceiling", $"{Share("article"):P0}", Share("article") >= 0.5);
+        checks.Add($"search ({Paths.TwoCharacterWord}) ≥ 25% of the static ceiling", $"{Share("search"):P0}", Share("search") >= 0.25);
+        var worst = results.MaxBy(r => r.Result.P99Ms);
+        checks.Add("p99 ≤ 20 ms on every address", string.Create(CultureInfo.InvariantCulture, $"worst {worst.Result.P99Ms:F2} ms ({worst.Name})"),
+            results.All(r => r.Result.P99Ms <= 20));
+        var errors = results.Sum(r => r.Result.Errors);
+        checks.Add("zero errors (non-2xx/3xx, socket)", $"{errors}", errors == 0);
+        checks.Add("process under 300 MB after the run", string.Create(CultureInfo.InvariantCulture, $"{rssAfter:F0} MB RSS"), rssAfter < 300);
+        checks.Add($"first page ≤ 3 s after start with {setup.Facts.Articles} articles", string.Create(CultureInfo.InvariantCulture,
+            $"{setup.Restart.TotalSeconds:F2} s (restart; fresh folder {setup.FirstStart.TotalSeconds:F2} s)"), setup.Restart <= TimeSpan.FromSeconds(3));
+        checks.Print();
+        return checks.AllPassed;
+    }
+
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+}
