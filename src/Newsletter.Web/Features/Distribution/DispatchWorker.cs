@@ -38,13 +38,16 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
                     return sent;
                 }
 
-                foreach (var recipient in due)
+                foreach (var candidate in due)
                 {
-                    var id = recipient.Id;
+                    var id = candidate.Id;
                     if (!await ClaimAsync(id, ct))
                     {
                         continue;
                     }
+
+                    // The list may be stale: another worker may have tried this recipient since. Count from the row as claimed.
+                    var recipient = await db.DispatchRecipients.AsNoTracking().SingleAsync(r => r.Id == id, ct);
 
                     try
                     {
@@ -102,7 +105,7 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
     private async Task<bool> ClaimAsync(long id, CancellationToken ct)
     {
         var now = Now;
-        return await db.DispatchRecipients.Where(r => r.Id == id && r.Status == DeliveryStatus.Pending)
+        return await db.DispatchRecipients.Where(r => r.Id == id && r.Status == DeliveryStatus.Pending && r.NextAttemptAt <= now)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, DeliveryStatus.Claimed)
                 .SetProperty(r => r.ClaimedAt, now).SetProperty(r => r.ClaimedBy, Node), ct) == 1;
     }
