@@ -24,6 +24,26 @@ else
     || echo "could not install chromium and fonts-noto-cjk: the PDF tests will fail"
 fi
 
+echo "== Java and the Nu Html Checker for the HTML validation test (default-jre-headless, npm vnu-jar)"
+if command -v java >/dev/null; then
+  echo "java is installed"
+else
+  echo "installing default-jre-headless with apt-get (java missing on this machine)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null \
+    || echo "could not install default-jre-headless: the HTML validation test will fail"
+fi
+vnu_jar="tools/html-check/node_modules/vnu-jar/build/dist/vnu.jar"
+if [ -f "$vnu_jar" ]; then
+  echo "$vnu_jar is installed"
+else
+  echo "installing vnu-jar with npm ci in tools/html-check (missing on this machine)"
+  # --ignore-scripts: the package's postinstall would download a Java runtime; Debian's is used instead
+  (cd tools/html-check && npm ci --ignore-scripts --no-audit --no-fund >/dev/null) \
+    || echo "could not install vnu-jar: the HTML validation test will fail"
+fi
+
 echo "== restore and build"
 if ! dotnet tool restore >/dev/null || ! dotnet build Newsletter.sln -c Release -nologo -v quiet; then
   echo "build failed"
