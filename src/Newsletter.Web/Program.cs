@@ -19,6 +19,7 @@ using Newsletter.Web.Features.Articles;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Audit;
+using Newsletter.Web.Features.Backup;
 using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Distribution;
 using Newsletter.Web.Features.Import;
@@ -124,6 +125,18 @@ if (args is ["reindex", ..])
 {
     Console.OutputEncoding = Encoding.UTF8;
     return await ReindexCommand.RunAsync(app.Services, Console.Out);
+}
+
+if (args is ["backup", .. var backupArgs])
+{
+    Console.OutputEncoding = Encoding.UTF8;
+    return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out);
+}
+
+if (args is ["restore", .. var restoreArgs])
+{
+    Console.OutputEncoding = Encoding.UTF8;
+    return await RestoreCommand.RunAsync(app.Services, restoreArgs, Console.Out);
 }
 
 await using (var scope = app.Services.CreateAsyncScope())

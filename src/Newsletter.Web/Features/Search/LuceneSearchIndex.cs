@@ -21,7 +21,7 @@ namespace Newsletter.Web.Features.Search;
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const string PositionKey = "outbox";
+    internal const string PositionKey = "outbox";
 
     /// <summary>SmartCn for the word fields; overlapping character bigrams for the exact-substring fields (…2).</summary>
     private readonly Analyzer analyzer = new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(Version),

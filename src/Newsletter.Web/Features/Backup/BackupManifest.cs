@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Newsletter.Web.Features.Backup;
+
+/// <summary>
+/// <c>manifest.json</c> of a backup folder: what was copied, from which version, with each file's size and
+/// SHA-256. It is written last, so a folder without it is an unfinished backup.
+/// </summary>
+public sealed record BackupManifest(
+    int Format,
+    DateTime CreatedAt,
+    string AppVersion,
+    string? Migration,
+    int Issues,
+    int PublishedIssues,
+    long? IndexPosition,
+    IReadOnlyList<BackupFile> Files)
+{
+    public const string FileName = "manifest.json";
+    public const string DatabaseFile = "newsletter.db";
+    public const string IndexFolder = "index";
+    public const string KeysFolder = "keys";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static async Task<IReadOnlyList<BackupFile>> DescribeAsync(string folder, CancellationToken ct = default)
+    {
+        var files = new List<BackupFile>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            if (relative != FileName)
+            {
+                files.Add(new BackupFile(relative, new FileInfo(path).Length, await HashAsync(path, ct)));
+            }
+        }
+
+        return files;
+    }
+
+    public async Task WriteAsync(string folder, CancellationToken ct = default)
+    {
+        var partial = Path.Combine(folder, FileName + ".partial");
+        await File.WriteAllBytesAsync(partial, JsonSerializer.SerializeToUtf8Bytes(this, Json), ct);
+        File.Move(partial, Path.Combine(folder, FileName));
+    }
+
+    /// <summary>The manifest of <paramref name="folder"/> when every file it lists is there, unchanged; otherwise why not (in Chinese).</summary>
+    public static async Task<(BackupManifest? Manifest, string? Problem)> VerifyAsync(string folder, CancellationToken ct = default)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            return (null, $"{folder} 中没有 {FileName}：这不是一份完整的备份（备份可能中途失败）。");
+        }
+
+        BackupManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllBytesAsync(path, ct), Json);
+        }
+        catch (JsonException)
+        {
+            manifest = null;
+        }
+
+        if (manifest?.Files is null || manifest.Format != 1 || manifest.Files.Any(f => f?.Path is null || f.Sha256 is null)
+            || !manifest.Files.Any(f => f.Path == DatabaseFile))
+        {
+            return (null, $"{FileName} 已损坏或无法识别。");
+        }
+
+        var root = Path.GetFullPath(folder);
+        foreach (var file in manifest.Files)
+        {
+            var full = Path.GetFullPath(Path.Combine(root, file.Path));
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return (null, $"{FileName} 中的文件路径 {file.Path} 不在备份文件夹内。");
+            }
+
+            if (!File.Exists(full))
+            {
+                return (null, $"缺少文件 {file.Path}。");
+            }
+
+            if (new FileInfo(full).Length != file.Size || await HashAsync(full, ct) != file.Sha256)
+            {
+                return (null, $"文件 {file.Path} 与备份时不一致（大小或校验值不符）。");
+            }
+        }
+
+        return (manifest, null);
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+    }
+}
+
+public sealed record BackupFile(string Path, long Size, string Sha256);
