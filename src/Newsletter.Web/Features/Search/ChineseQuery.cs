@@ -1,60 +1,66 @@
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Newsletter.Web.Features.Search;
 
 /// <summary>
 /// Turns what a reader typed into a query. No query syntax: each word the reader typed (split at spaces)
-/// must occur as a phrase — its tokens adjacent — in the title, the body or the names, with the title
-/// weighted highest. Each field is indexed twice: SmartCn words (title, body, names) and overlapping
-/// character bigrams (title2, body2, names2). The bigram phrase is an exact-substring match that does not
-/// depend on how SmartCn happened to segment the text around the word (it splits 向日葵亲子小屋 differently
-/// inside quotes); the SmartCn phrase adds to the score. So 托育 does not match 受托…优育, and 刘 名
-/// (as printed) is read as 刘名.
+/// must occur as a phrase — its tokens adjacent — in the title, the names or the body, with the title
+/// weighted highest (title 4, names 2, body 1). Matching uses n-gram fields, so a match is an exact substring
+/// and never depends on how SmartCn happened to segment the text around the word (it splits 向日葵亲子小屋
+/// differently inside quotes): 托育 does not match 受托…优育, and 刘 名 (as printed) is read as 刘名.
+/// A word of three or more Chinese characters is looked up in the trigram fields (title3, names3, body3:
+/// one term for three characters, a short phrase of rare terms for more); any other word in the bigram
+/// fields (title2, names2, body2: Lucene's CJKAnalyzer, which also handles Latin letters and digits).
+/// The SmartCn title (whole words) is one more alternative, so a title that has the word as a word scores higher.
 /// </summary>
 public static class ChineseQuery
 {
-    public static readonly (string Field, float Boost)[] Fields =
-        [("title", 4f), ("names", 2f), ("body", 1f), ("title2", 4f), ("names2", 2f), ("body2", 1f)];
+    public static readonly (string Field, float Boost)[] BigramFields = [("title2", 4f), ("names2", 2f), ("body2", 1f)];
 
-    public static readonly string[] BigramFields = ["title2", "names2", "body2"];
+    public static readonly (string Field, float Boost)[] TrigramFields = [("title3", 4f), ("names3", 2f), ("body3", 1f)];
+
+    /// <summary>The SmartCn word field.</summary>
+    public static readonly (string Field, float Boost) WordField = ("title", 4f);
+
+    /// <summary>SmartCn for the word field, CJK bigrams for the …2 fields, Chinese trigrams for the …3 fields.</summary>
+    public static Analyzer CreateAnalyzer(LuceneVersion version)
+    {
+        var perField = new Dictionary<string, Analyzer>();
+        foreach (var (field, _) in BigramFields)
+        {
+            perField[field] = new CJKAnalyzer(version);
+        }
+
+        foreach (var (field, _) in TrigramFields)
+        {
+            perField[field] = HanTrigramTokenizer.CreateAnalyzer();
+        }
+
+        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(version), perField);
+    }
 
     public static Query? Build(Analyzer analyzer, string text)
     {
-        var words = Words(text);
         var query = new BooleanQuery();
-        foreach (var word in words)
+        foreach (var word in Words(text))
         {
+            var fields = word.Length >= 3 && word.All(HanTrigramTokenizer.IsHan) ? TrigramFields : BigramFields;
             var any = new BooleanQuery();
-            foreach (var (field, boost) in Fields)
+            foreach (var (field, boost) in fields.Append(WordField))
             {
-                var tokens = Tokens(analyzer, field, word);
-                if (tokens.Count == 0)
+                if (Phrase(analyzer, field, word) is { } clause)
                 {
-                    continue;
+                    clause.Boost = boost;
+                    any.Add(clause, Occur.SHOULD);
                 }
-
-                Query clause;
-                if (tokens.Count == 1)
-                {
-                    clause = new TermQuery(new Term(field, tokens[0].Term));
-                }
-                else
-                {
-                    var phrase = new PhraseQuery();
-                    foreach (var (term, position) in tokens)
-                    {
-                        phrase.Add(new Term(field, term), position);
-                    }
-
-                    clause = phrase;
-                }
-
-                clause.Boost = boost;
-                any.Add(clause, Occur.SHOULD);
             }
 
             if (any.Clauses.Count > 0)
@@ -66,6 +72,31 @@ public static class ChineseQuery
         return query.Clauses.Count == 0 ? null : query;
     }
 
+    /// <summary>
+    /// The tokens of each word as the bigram fields index them, for marking matches in stored text
+    /// (<see cref="Snippets"/>); words with no tokens are left out.
+    /// </summary>
+    public static List<List<(string Term, int Position)>> Phrases(Analyzer analyzer, string text) =>
+        Words(text).Select(w => Tokens(analyzer, "body2", w)).Where(t => t.Count > 0).ToList();
+
+    /// <summary>The word as a phrase in the field (a term query when it is one token), or null if it has no tokens there.</summary>
+    private static Query? Phrase(Analyzer analyzer, string field, string word)
+    {
+        var tokens = Tokens(analyzer, field, word);
+        if (tokens.Count <= 1)
+        {
+            return tokens.Count == 0 ? null : new TermQuery(new Term(field, tokens[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        foreach (var (term, position) in tokens)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+
+        return phrase;
+    }
+
     /// <summary>The reader's words: split at white space, with runs of single Chinese characters joined (刘 名 → 刘名).</summary>
     public static List<string> Words(string text)
     {
@@ -74,7 +105,7 @@ public static class ChineseQuery
         var run = new StringBuilder();
         foreach (var part in parts)
         {
-            if (part.Length == 1 && IsChinese(part[0]))
+            if (part.Length == 1 && HanTrigramTokenizer.IsHan(part[0]))
             {
                 run.Append(part);
                 continue;
@@ -97,9 +128,8 @@ public static class ChineseQuery
         }
     }
 
-    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
-    private static List<(string Term, int Position)> Tokens(Analyzer analyzer, string field, string text)
+    public static List<(string Term, int Position)> Tokens(Analyzer analyzer, string field, string text)
     {
         var tokens = new List<(string, int)>();
         using var stream = analyzer.GetTokenStream(field, text);

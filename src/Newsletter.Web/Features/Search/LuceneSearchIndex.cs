@@ -1,8 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -14,18 +12,18 @@ using Newsletter.Web.Infrastructure;
 namespace Newsletter.Web.Features.Search;
 
 /// <summary>
-/// The Lucene.NET index in the data folder (<c>index/</c>), analysed with SmartCn. One writer per process,
-/// opened on first use; searches use near-real-time readers refreshed after each commit. The position in
-/// the search outbox is stored in the commit itself, so index and position never disagree.
+/// The Lucene.NET index in the data folder (<c>index/</c>): title, names and body as overlapping character
+/// bigrams and as Chinese trigrams (exact-substring matching), and the title also as SmartCn words; see
+/// <see cref="ChineseQuery"/>.
+/// One writer per process, opened on first use; searches use near-real-time readers refreshed after each
+/// commit. The position in the search outbox is stored in the commit itself, so index and position never disagree.
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string PositionKey = "outbox";
 
-    /// <summary>SmartCn for the word fields; overlapping character bigrams for the exact-substring fields (…2).</summary>
-    private readonly Analyzer analyzer = new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(Version),
-        ChineseQuery.BigramFields.ToDictionary(f => f, _ => (Analyzer)new CJKAnalyzer(Version)));
+    private readonly Analyzer analyzer = ChineseQuery.CreateAnalyzer(Version);
     private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
     private readonly System.Threading.Lock gate = new();
 
@@ -33,7 +31,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         open = new Lazy<(FSDirectory, IndexWriter, SearcherManager)>(() =>
         {
             var directory = FSDirectory.Open(paths.IndexFolder);
-            var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+            var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                // Fewer, larger flushed segments during a rebuild: less merging afterwards (the default is 16 MB).
+                RAMBufferSizeMB = 64,
+            });
             return (directory, writer, new SearcherManager(writer, true, new SearcherFactory()));
         });
 
@@ -64,10 +67,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         lock (gate)
         {
             Writer.DeleteAll();
-            foreach (var document in documents)
-            {
-                Writer.AddDocument(ToLucene(document));
-            }
+            // SmartCn and the bigram analyzer are CPU-bound and IndexWriter is thread-safe: one indexing thread per
+            // core. NoBuffering: the documents are taken one at a time, so a streamed source stays streamed.
+            Parallel.ForEach(Partitioner.Create(documents, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                document => Writer.AddDocument(ToLucene(document)));
 
             Commit(position);
         }
@@ -94,6 +98,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return SearchResults.Empty;
         }
 
+        var phrases = ChineseQuery.Phrases(analyzer, text);
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (!request.SignedIn)
         {
@@ -113,7 +118,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 ? searcher.Search(query, wanted, new Sort(new SortField("date", SortFieldType.INT64, true), SortField.FIELD_SCORE))
                 : searcher.Search(query, wanted);
             var hits = top.ScoreDocs.Skip((Math.Max(1, request.Page) - 1) * SearchRequest.PageSize)
-                .Select(d => ToHit(searcher.Doc(d.Doc), words))
+                .Select(d => ToHit(searcher.Doc(d.Doc), words, phrases))
                 .ToList();
             return new SearchResults(top.TotalHits, hits);
         }
@@ -131,12 +136,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private SearchHit ToHit(Document doc, Query words)
+    private SearchHit ToHit(Document doc, Query words, List<List<(string Term, int Position)>> phrases)
     {
         var title = doc.Get("title");
         var body = doc.Get("body");
-        var titleHtml = Highlight(words, "title2", title) ?? Highlight(words, "title", title) ?? MinimalHtmlEncoder.Encode(title);
-        var snippet = Highlight(words, "body2", body) ?? Highlight(words, "body", body)
+        // The bigram fields are what matched, so marking their phrases in the stored text finds the words; the
+        // Highlighter is only asked about a title that matched through its SmartCn words alone (rare, and short).
+        var titleHtml = Snippets.MarkAll(analyzer, "title2", title, phrases) ?? Highlight(words, "title", title) ?? MinimalHtmlEncoder.Encode(title);
+        var snippet = Snippets.Fragment(analyzer, "body2", body, phrases)
                       ?? MinimalHtmlEncoder.Encode(body.Length > 100 ? body[..100] + "…" : body);
         return new SearchHit(int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), titleHtml, snippet,
             doc.Get("label"), doc.Get("sectionName"), doc.Get("org"));
@@ -148,7 +155,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, 90),
+            TextFragmenter = new NullFragmenter(),
         };
         var fragment = highlighter.GetBestFragment(analyzer, field, text);
         return fragment?.Replace("</mark><mark>", "", StringComparison.Ordinal);
@@ -164,11 +171,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new StringField("id", d.ArticleId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
             new StringField("issue", d.IssueId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
             new TextField("title", d.Title, Field.Store.YES),
-            new TextField("body", d.Body, Field.Store.YES),
-            new TextField("names", names, Field.Store.NO),
+            new StoredField("body", d.Body),
             new TextField("title2", d.Title, Field.Store.NO),
-            new TextField("body2", d.Body, Field.Store.NO),
             new TextField("names2", names, Field.Store.NO),
+            new TextField("body2", d.Body, Field.Store.NO),
+            new TextField("title3", d.Title, Field.Store.NO),
+            new TextField("names3", names, Field.Store.NO),
+            new TextField("body3", d.Body, Field.Store.NO),
             new StringField("section", d.SectionId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new StoredField("sectionName", d.SectionName),
             new StringField("year", d.Year.ToString(CultureInfo.InvariantCulture), Field.Store.NO),

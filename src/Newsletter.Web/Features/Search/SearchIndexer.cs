@@ -13,6 +13,9 @@ public sealed class SearchIndexer(NewsletterDbContext db, ISearchIndex index, Ma
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>Issues loaded per query during a rebuild (an issue has a few dozen articles).</summary>
+    private const int RebuildBatch = 20;
+
     public async Task EnsureBuiltAsync(CancellationToken ct = default)
     {
         if (!index.Exists)
@@ -29,15 +32,35 @@ public sealed class SearchIndexer(NewsletterDbContext db, ISearchIndex index, Ma
         {
             var position = await db.SearchOutbox.MaxAsync(e => (long?)e.Id, ct) ?? 0;
             var publication = await db.Publications.AsNoTracking().FirstAsync(ct);
-            var issues = await PublishedIssues().ToListAsync(ct);
-            var documents = issues.SelectMany(i => Documents(i, publication)).ToList();
-            index.Rebuild(documents, position);
-            logger.LogInformation("Search index rebuilt: {Count} articles from {Issues} issues", documents.Count, issues.Count);
-            return documents.Count;
+            var ids = await db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Published)
+                .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
+            index.Rebuild(Stream(ids, publication, ct), position);
+            var count = index.DocumentCount;
+            logger.LogInformation("Search index rebuilt: {Count} articles from {Issues} issues", count, ids.Count);
+            return count;
         }
         finally
         {
             OneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// The published issues' documents, loaded a batch of issues at a time so a rebuild never holds the whole
+    /// archive in memory. Enumerated by one thread at a time (the index takes documents one by one).
+    /// </summary>
+    private IEnumerable<SearchDocument> Stream(List<int> ids, Publication publication, CancellationToken ct)
+    {
+        foreach (var batch in ids.Chunk(RebuildBatch))
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var issue in PublishedIssues().Where(i => batch.Contains(i.Id)).OrderBy(i => i.Id).ToList())
+            {
+                foreach (var document in Documents(issue, publication))
+                {
+                    yield return document;
+                }
+            }
         }
     }
 

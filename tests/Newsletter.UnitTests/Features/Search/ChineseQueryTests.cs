@@ -29,7 +29,7 @@ public class ChineseQueryTests
     {
         using var analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
         var query = ChineseQuery.Build(analyzer, "托育")!.ToString();
-        Assert.Contains("body:\"托 育\"", query);
+        Assert.Contains("body2:\"托 育\"", query);
         Assert.Contains("title:\"托 育\"^4.0", query);
     }
 }
