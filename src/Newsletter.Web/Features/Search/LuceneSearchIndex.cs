@@ -23,6 +23,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string PositionKey = "outbox";
 
+    /// <summary>
+    /// Commit-data key of the field layout the index was built with. Raise <see cref="Layout"/> whenever fields or
+    /// analyzers change: an index of another layout counts as missing and is rebuilt at start.
+    /// </summary>
+    internal const string LayoutKey = "layout";
+
+    internal const string Layout = "2"; // 2: SmartCn on titles only, bigram and Han-trigram fields
+
     private readonly Analyzer analyzer = ChineseQuery.CreateAnalyzer(Version);
     private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
     private readonly System.Threading.Lock gate = new();
@@ -40,7 +48,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return (directory, writer, new SearcherManager(writer, true, new SearcherFactory()));
         });
 
-    public bool Exists => DirectoryReader.IndexExists(open.Value.Directory) && Writer.CommitData.ContainsKey(PositionKey);
+    public bool Exists => DirectoryReader.IndexExists(open.Value.Directory) && Writer.CommitData.ContainsKey(PositionKey)
+        && Writer.CommitData.TryGetValue(LayoutKey, out var layout) && layout == Layout;
 
     public long Position => Writer.CommitData.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
 
@@ -79,7 +88,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private void Commit(long position)
     {
-        Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture), [LayoutKey] = Layout });
         Writer.Commit();
         open.Value.Searchers.MaybeRefreshBlocking();
     }

@@ -86,6 +86,29 @@ public sealed class SearchFreshnessTests : IDisposable
     }
 
     [Fact]
+    public async Task An_index_of_an_older_field_layout_is_rebuilt_at_start()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "newsletter-tests", Guid.NewGuid().ToString("N"));
+        using (var before = new PortalFactory { DataPath = dataPath, DeleteDataOnDispose = false })
+        {
+            Assert.Equal(2, (await SearchPage.GetAsync(before.CreateClient(), "托育")).Count);
+        }
+
+        // As an index written by the previous version: other fields, and commit data with the outbox position only.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(dataPath, "index")))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(
+            Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))))
+        {
+            writer.DeleteAll();
+            writer.SetCommitData(new Dictionary<string, string> { ["outbox"] = "0" });
+            writer.Commit();
+        }
+
+        var restarted = Portal(dataPath);
+        Assert.Equal(2, (await SearchPage.GetAsync(restarted.CreateClient(), "托育")).Count);
+    }
+
+    [Fact]
     public async Task A_missing_index_is_built_at_start_and_the_admin_can_rebuild_it()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "newsletter-tests", Guid.NewGuid().ToString("N"));
