@@ -124,6 +124,13 @@ if (args is ["import", .. var importArgs])
 if (args is ["reindex", ..])
 {
     Console.OutputEncoding = Encoding.UTF8;
+    // Lucene's write.lock does not keep a second process out on Linux (the writer holds it shared): ask for it exclusively first.
+    if (IndexSnapshot.IsInUse(paths.IndexFolder))
+    {
+        Console.Out.WriteLine(ReindexCommand.InUse);
+        return 1;
+    }
+
     return await ReindexCommand.RunAsync(app.Services, Console.Out);
 }
 

@@ -7,6 +7,8 @@ namespace Newsletter.Web.Features.Search;
 /// <summary><c>dotnet run --project src/Newsletter.Web -- reindex</c>: rebuilds this node's search index from the database.</summary>
 public static class ReindexCommand
 {
+    public const string InUse = "检索索引正被运行中的门户使用。请在“管理 → 检索索引”页面点“重建索引”，或先停止门户再运行。";
+
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
         await using var scope = services.CreateAsyncScope();
@@ -19,7 +21,7 @@ public static class ReindexCommand
         }
         catch (LockObtainFailedException)
         {
-            await output.WriteLineAsync("检索索引正被运行中的门户使用。请在“管理 → 检索索引”页面点“重建索引”，或先停止门户再运行。");
+            await output.WriteLineAsync(InUse);
             return 1;
         }
     }

@@ -86,6 +86,19 @@ public sealed class SearchFreshnessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_reindex_verb_refuses_while_a_running_portal_uses_the_index()
+    {
+        var portal = Portal();
+        var reader = portal.CreateClient();
+        Assert.Equal(2, (await SearchPage.GetAsync(reader, "托育")).Count);
+
+        var (exitCode, output) = await PortalProcess.RunVerbAsync(portal.DataPath, "reindex");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("检索索引正被运行中的门户使用", output);
+        Assert.Equal(2, (await SearchPage.GetAsync(reader, "托育")).Count);
+    }
+
+    [Fact]
     public async Task An_index_of_an_older_field_layout_is_rebuilt_at_start()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "newsletter-tests", Guid.NewGuid().ToString("N"));
