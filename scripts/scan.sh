@@ -75,6 +75,9 @@ log "starting the portal at $BASE (Production, data folder $WORK/data)"
   export Kestrel__Certificates__Default__Path=$WORK/scan.crt Kestrel__Certificates__Default__KeyPath=$WORK/scan.key
   export Seed__AdminEmail=$ADMIN_EMAIL Seed__AdminPassword=$ADMIN_PASSWORD
   export RateLimits__SignInPerMinute=0 RateLimits__SearchPerMinute=0 Mail__Smtp__Host=""
+  # The scanners send the sign-in cookie as a fixed header and never take the renewed one, so the ticket ends
+  # Auth:IdleTimeoutMinutes after sign-in however busy they are (the default 30 ended the SCAN_SCALE=2 run early).
+  export Auth__IdleTimeoutMinutes=240
   exec dotnet Newsletter.Web.dll >"$WORK/portal.out" 2>&1
 ) &
 PORTAL_PID=$!
