@@ -30,9 +30,12 @@ public sealed class ArchiveCachePolicy(TimeSpan expiration) : IOutputCachePolicy
 
     public const string Tag = "archive";
 
+    private const string GenerationItem = "ArchiveCacheGeneration";
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        http.Items[GenerationItem] = http.RequestServices.GetRequiredService<ArchiveCacheInvalidator>().Generation;
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && StringValues.IsNullOrEmpty(http.Request.Headers.Authorization)
             && http.User.Identity?.IsAuthenticated != true;
@@ -50,9 +53,13 @@ public sealed class ArchiveCachePolicy(TimeSpan expiration) : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var response = context.HttpContext.Response;
+        var http = context.HttpContext;
+        var response = http.Response;
         // A page that sets a cookie (an antiforgery token, a message) belongs to one visitor; only plain 200s are shared.
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        // A page rendered while an eviction happened may show the old content: it is served but not stored.
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            || http.Items[GenerationItem] is not long generation
+            || generation != http.RequestServices.GetRequiredService<ArchiveCacheInvalidator>().Generation)
         {
             context.AllowCacheStorage = false;
         }
@@ -72,6 +79,11 @@ public sealed class ArchiveCacheInvalidator(IOutputCacheStore store, ILogger<Arc
     private static readonly Type[] ReaderVisible = [typeof(Issue), typeof(Article), typeof(Section), typeof(Correction), typeof(Publication)];
 
     private readonly ConditionalWeakTable<DbContext, StrongBox<bool>> pending = new();
+
+    private long generation;
+
+    /// <summary>Raised by every eviction; a page whose rendering spans an eviction is not stored.</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -159,6 +171,15 @@ public sealed class ArchiveCacheInvalidator(IOutputCacheStore store, ILogger<Arc
     }
 
     private void Evict()
+    {
+        Interlocked.Increment(ref generation);
+        EvictStore();
+        // A page whose response had already started when the eviction came may still be stored with the old content:
+        // evict once more a moment later.
+        _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => EvictStore(), TaskScheduler.Default);
+    }
+
+    private void EvictStore()
     {
         // The memory store evicts synchronously; a failure only leaves pages until they expire.
         var eviction = store.EvictByTagAsync(ArchiveCachePolicy.Tag, CancellationToken.None);
