@@ -24,9 +24,6 @@ public sealed class DataPaths
     /// <summary>This node's Lucene index.</summary>
     public string IndexFolder => Path.Combine(Root, "index");
 
-    /// <summary>Data Protection keys (sign-in cookies, antiforgery tokens) survive restarts here.</summary>
-    public string KeysFolder => Path.Combine(Root, "keys");
-
     public string PdfFolder => Path.Combine(Root, "pdf");
 
     public static DataPaths FromConfiguration(IConfiguration configuration, string contentRoot)

@@ -10,7 +10,7 @@ namespace Newsletter.Web.Features.Backup;
 /// <summary>
 /// <c>dotnet run --project src/Newsletter.Web -- backup &lt;folder&gt;</c>: a consistent copy of the data folder's state
 /// while the portal keeps running — the search index's latest commit, then the SQLite database through SQLite's
-/// online backup, then the Data Protection keys, and last <c>manifest.json</c>. Exit code 0 done, 1 refused or failed,
+/// online backup (which holds the Data Protection keys too), and last <c>manifest.json</c>. Exit code 0 done, 1 refused or failed,
 /// 2 wrong usage.
 /// </summary>
 public static class BackupCommand
@@ -54,13 +54,12 @@ public static class BackupCommand
             // portal catches it up from the search outbox.
             var position = IndexSnapshot.Copy(paths.IndexFolder, Path.Combine(target, BackupManifest.IndexFolder));
             var (migration, issues, published) = await CopyDatabaseAsync(source.ToString(), Path.Combine(target, BackupManifest.DatabaseFile));
-            var keys = CopyFolder(paths.KeysFolder, Path.Combine(target, BackupManifest.KeysFolder));
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var manifest = new BackupManifest(1, clock.GetUtcNow().UtcDateTime, AppVersion, migration, issues, published, position,
                 await BackupManifest.DescribeAsync(target));
             await manifest.WriteAsync(target);
             await output.WriteLineAsync($"已备份到 {target}：数据库 {issues} 期（其中已发布 {published} 期），"
-                + (position is null ? "没有检索索引（恢复后启动时重建）" : "检索索引") + $"，{keys} 个密钥文件；共 {manifest.Files.Count} 个文件，"
+                + (position is null ? "没有检索索引（恢复后启动时重建）" : "检索索引") + $"；共 {manifest.Files.Count} 个文件，"
                 + $"{manifest.Files.Sum(f => f.Size) / 1024.0:0.#} KB。");
             return 0;
         }
@@ -111,24 +110,5 @@ public static class BackupCommand
         await using var copy = new SqliteNewsletterDbContext(new DbContextOptionsBuilder<SqliteNewsletterDbContext>().UseSqlite(to).Options);
         var migration = (await copy.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).LastOrDefault();
         return (migration, await copy.Issues.CountAsync(), await copy.Issues.CountAsync(i => i.Status == IssueStatus.Published));
-    }
-
-    private static int CopyFolder(string source, string target)
-    {
-        if (!Directory.Exists(source))
-        {
-            return 0;
-        }
-
-        var count = 0;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-            count++;
-        }
-
-        return count;
     }
 }

@@ -20,7 +20,6 @@ public sealed record BackupManifest(
     public const string FileName = "manifest.json";
     public const string DatabaseFile = "newsletter.db";
     public const string IndexFolder = "index";
-    public const string KeysFolder = "keys";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

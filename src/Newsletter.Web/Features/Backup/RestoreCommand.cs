@@ -38,10 +38,6 @@ public static class RestoreCommand
         // An index left from the replaced database would answer for the wrong data: without one in the
         // backup, the portal builds a new one at start.
         ReplaceFolder(source, manifest, BackupManifest.IndexFolder, paths.IndexFolder);
-        if (manifest.Files.Any(f => f.Path.StartsWith(BackupManifest.KeysFolder + "/", StringComparison.Ordinal)))
-        {
-            ReplaceFolder(source, manifest, BackupManifest.KeysFolder, paths.KeysFolder);
-        }
 
         var taken = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(manifest.CreatedAt, DateTimeKind.Utc), ChineseFormat.ChinaTime);
         await output.WriteLineAsync($"已恢复到 {paths.Root}：备份时间 {taken:yyyy-MM-dd HH:mm}（北京时间），{manifest.Issues} 期（其中已发布 {manifest.PublishedIssues} 期）。"
