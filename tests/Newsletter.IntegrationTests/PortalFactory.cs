@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, as a deployer would set it.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
+    /// <summary>Services a test adds to the portal's own (e.g. an EF interceptor playing a second administrator).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
@@ -45,7 +48,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
         builder.UseEnvironment("Production");
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RemoteAddressFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, RemoteAddressFilter>();
+            ExtraServices?.Invoke(services);
+        });
         return base.CreateHost(builder);
     }
 

@@ -212,23 +212,8 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
         return Finish(id, saved.Outcome, message);
     }
 
-    private IActionResult Finish(int id, Outcome outcome, string message)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.NotFound:
-                return this.NotFoundPage(outcome.Message!);
-            case OutcomeKind.Forbidden:
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return View("Refused", outcome.Message);
-            case OutcomeKind.Invalid:
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Refused", outcome.Message);
-            default:
-                TempData["Message"] = message;
-                return RedirectToAction(nameof(Details), new { id });
-        }
-    }
+    private IActionResult Finish(int id, Outcome outcome, string message) =>
+        this.Finish(outcome, message, nameof(Details), new { id });
 
     private async Task<bool> ValidAsync(ArticleForm form)
     {

@@ -116,23 +116,8 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
         return View(new IssuePageViewModel(issue, publication));
     }
 
-    private IActionResult Finish(int id, Outcome outcome, string message)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.NotFound:
-                return this.NotFoundPage(outcome.Message!);
-            case OutcomeKind.Forbidden:
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return View("Refused", outcome.Message);
-            case OutcomeKind.Invalid or OutcomeKind.Conflict:
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Refused", outcome.Message);
-            default:
-                TempData["Message"] = message;
-                return RedirectToAction(nameof(Compose), new { id });
-        }
-    }
+    private IActionResult Finish(int id, Outcome outcome, string message) =>
+        this.Finish(outcome, message, nameof(Compose), new { id });
 
     private async Task<IssueComposeViewModel> ComposeModelAsync(Issue issue, IssueForm form)
     {

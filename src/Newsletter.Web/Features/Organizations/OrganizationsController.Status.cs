@@ -36,13 +36,25 @@ public sealed partial class OrganizationsController
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    /// <summary>
+    /// Another administrator saved an organisation of this name between this form's check and its save: the unique
+    /// index refused the row, nothing was saved, and the form comes back with the same message the check gives.
+    /// </summary>
+    private async Task<IActionResult> NameTakenAsync(Organization? current, OrganizationForm form, string name, CancellationToken ct)
+    {
+        ModelState.AddModelError("Form.Name", NameTaken(name));
+        return View(current is null ? nameof(New) : nameof(Edit), await FormPageAsync(current, form, ct));
+    }
+
+    private static string NameTaken(string name) => $"单位“{name}”已存在。";
+
     /// <summary>Checks the form against the rules and the other organisations; the state to save, or null with the errors in ModelState.</summary>
     private OrganizationState? Validate(Organization? current, OrganizationForm form, IReadOnlyList<Organization> all)
     {
         var name = (form.Name ?? "").Trim();
         if (name.Length > 0 && all.Any(o => o.Name == name && o.Id != current?.Id))
         {
-            ModelState.AddModelError("Form.Name", $"单位“{name}”已存在。");
+            ModelState.AddModelError("Form.Name", NameTaken(name));
         }
 
         if (!Enum.IsDefined(form.Kind))

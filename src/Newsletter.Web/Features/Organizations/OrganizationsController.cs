@@ -49,20 +49,28 @@ public sealed partial class OrganizationsController(
         }
 
         var actor = HttpContext.ToActor();
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        try
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var organization = new Organization { Name = target.Name, CreatedAt = now };
-            var parent = form.ParentId is { } parentId ? await db.Organizations.FindAsync([parentId], ct) : null;
-            target.WriteTo(organization, parent, db, now);
-            db.Organizations.Add(organization);
-            await db.SaveChangesAsync(ct);
-            audit.Record(actor, Entity, organization.Id, "新建单位", to: "正常", detail: $"{organization.Name}：{target.Describe()}");
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        });
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var organization = new Organization { Name = target.Name, CreatedAt = now };
+                var parent = form.ParentId is { } parentId ? await db.Organizations.FindAsync([parentId], ct) : null;
+                target.WriteTo(organization, parent, db, now);
+                db.Organizations.Add(organization);
+                await db.SaveChangesAsync(ct);
+                audit.Record(actor, Entity, organization.Id, "新建单位", to: "正常", detail: $"{organization.Name}：{target.Describe()}");
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            });
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return await NameTakenAsync(null, form, target.Name, ct);
+        }
+
         TempData["Message"] = $"已添加单位“{target.Name}”。";
         return RedirectToAction(nameof(Index));
     }
@@ -103,7 +111,24 @@ public sealed partial class OrganizationsController(
         var parent = form.ParentId is { } parentId ? await db.Organizations.FindAsync([parentId], ct) : null;
         target.WriteTo(organization, parent, db, clock.GetUtcNow().UtcDateTime);
         audit.Record(HttpContext.ToActor(), Entity, organization.Id, "修改单位", detail: $"{before.Name}：" + string.Join("；", changes));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The name, or (when two administrators save the same organisation at once) one of its addresses or lists.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(id, ct);
+            if (await db.Organizations.AnyAsync(o => o.Name == target.Name && o.Id != id, ct))
+            {
+                return await NameTakenAsync(current, form, target.Name, ct);
+            }
+
+            ModelState.AddModelError("", "在您编辑期间，别人也修改了这个单位，您的修改没有保存。请核对后重新提交。");
+            return View(await FormPageAsync(current, form, ct));
+        }
+
         TempData["Message"] = "已保存。";
         return RedirectToAction(nameof(Edit), new { id });
     }

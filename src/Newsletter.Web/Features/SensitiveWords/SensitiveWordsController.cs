@@ -34,7 +34,12 @@ public sealed class SensitiveWordsController(NewsletterDbContext db, AuditLog au
             return View(nameof(Index), await PageAsync(form, new BulkWordsForm(), ct));
         }
 
-        await SaveAsync([(word, Clean(form.Suggestion))], null, ct);
+        if (!await SaveAsync([(word, Clean(form.Suggestion))], null, ct))
+        {
+            ModelState.AddModelError("Add.Word", $"“{word}”已在词表中。");
+            return View(nameof(Index), await PageAsync(form, new BulkWordsForm(), ct));
+        }
+
         TempData["Message"] = $"已添加“{word}”。";
         return RedirectToAction(nameof(Index));
     }
@@ -63,9 +68,10 @@ public sealed class SensitiveWordsController(NewsletterDbContext db, AuditLog au
             }
         }
 
-        if (fresh.Count > 0)
+        if (fresh.Count > 0 && !await SaveAsync(fresh, "批量添加", ct))
         {
-            await SaveAsync(fresh, "批量添加", ct);
+            ModelState.AddModelError("Bulk.Lines", "提交期间别人也添加了其中的词，这次一个也没有添加。请重新提交。");
+            return View(nameof(Index), await PageAsync(new WordForm(), form, ct));
         }
 
         var message = $"已添加 {fresh.Count} 个错敏词。";
@@ -98,10 +104,27 @@ public sealed class SensitiveWordsController(NewsletterDbContext db, AuditLog au
     private async Task<HashSet<string>> ExistingAsync(CancellationToken ct) =>
         (await db.SensitiveWords.Select(w => w.Word).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Adds the words and their audit entries in one transaction (the entries need the new ids).</summary>
-    private async Task SaveAsync(IReadOnlyList<(string Word, string? Suggestion)> items, string? note, CancellationToken ct)
+    /// <summary>
+    /// Adds the words and their audit entries in one transaction (the entries need the new ids). False, with nothing
+    /// added, when another request added one of the words after this one's check.
+    /// </summary>
+    private async Task<bool> SaveAsync(IReadOnlyList<(string Word, string? Suggestion)> items, string? note, CancellationToken ct)
     {
         var actor = HttpContext.ToActor();
+        try
+        {
+            await SaveAllAsync(items, note, actor, ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task SaveAllAsync(IReadOnlyList<(string Word, string? Suggestion)> items, string? note, Actor actor, CancellationToken ct)
+    {
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
