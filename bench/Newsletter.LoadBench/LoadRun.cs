@@ -60,7 +60,7 @@ public static class LoadRun
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first 200 of / after process start: fresh data folder {setup.FirstStart.TotalSeconds:F2} s (index built), restart {setup.Restart.TotalSeconds:F2} s; "
+            $"first 200 of / after process start: fresh data folder {setup.FirstStart.TotalSeconds:F2} s (its search index built after {setup.FirstSearchReady.TotalSeconds:F2} s), restart {setup.Restart.TotalSeconds:F2} s; "
             + $"RSS {rssBefore:F0} MB before the load, {rssAfter:F0} MB after"));
 
         var checks = new Checks();

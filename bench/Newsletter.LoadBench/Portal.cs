@@ -13,9 +13,12 @@ public sealed class Portal : IAsyncDisposable
 {
     private readonly Process process;
 
-    private Portal(Process process, string url)
+    private readonly Stopwatch sinceStart;
+
+    private Portal(Process process, string url, Stopwatch sinceStart)
     {
         this.process = process;
+        this.sinceStart = sinceStart;
         Url = url;
     }
 
@@ -45,7 +48,7 @@ public sealed class Portal : IAsyncDisposable
         }
 
         var watch = Stopwatch.StartNew();
-        var portal = new Portal(Process.Start(start)!, url);
+        var portal = new Portal(Process.Start(start)!, url, watch);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         while (watch.Elapsed < TimeSpan.FromMinutes(3))
         {
@@ -71,6 +74,33 @@ public sealed class Portal : IAsyncDisposable
 
         await portal.DisposeAsync();
         throw new TimeoutException($"no 200 from {url}/ within 3 minutes; see {outputFile}");
+    }
+
+    /// <summary>
+    /// Waits (at most three minutes) until /healthz reports this node's search index as built (the portal serves
+    /// pages while it builds a missing one); returns the time from process start.
+    /// </summary>
+    public async Task<TimeSpan> SearchReadyAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        while (sinceStart.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            try
+            {
+                using var health = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(Url + "/healthz"));
+                if (health.RootElement.GetProperty("checks").GetProperty("search").GetProperty("status").GetString() == "Healthy")
+                {
+                    return sinceStart.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"the search index of {Url} was not built within 3 minutes");
     }
 
     /// <summary>Resident set size (VmRSS) in MB, from /proc.</summary>

@@ -24,8 +24,11 @@ public sealed class Setup : IAsyncDisposable
 
     public ArchiveFacts Facts { get; }
 
-    /// <summary>Process start to the first 200 of / on the fresh data folder (migrations checked, index built).</summary>
+    /// <summary>Process start to the first 200 of / on the fresh data folder (migrations checked; the index builds meanwhile).</summary>
     public TimeSpan FirstStart { get; }
+
+    /// <summary>Process start to /healthz reporting the fresh data folder's search index as built.</summary>
+    public TimeSpan FirstSearchReady { get; init; }
 
     /// <summary>Process start to the first 200 of / when the portal starts again on its data folder.</summary>
     public TimeSpan Restart { get; }
@@ -67,11 +70,13 @@ public sealed class Setup : IAsyncDisposable
 
         var output = Path.Combine(root, "portal.out");
         var (first, firstStart) = await Portal.StartAsync(publish, data, settings, output);
-        Log($"first start (fresh data folder): first 200 of / after {firstStart.TotalSeconds:F2} s");
+        var firstSearch = await first.SearchReadyAsync();
+        Log($"first start (fresh data folder): first 200 of / after {firstStart.TotalSeconds:F2} s, search index built after {firstSearch.TotalSeconds:F2} s");
         await first.DisposeAsync();
         var (portal, restart) = await Portal.StartAsync(publish, data, settings, output);
+        await portal.SearchReadyAsync();
         Log($"restart: first 200 of / after {restart.TotalSeconds:F2} s; portal pid {portal.Pid} at {portal.Url}; output in {output}");
-        return new Setup(root, portal, facts, firstStart, restart, adminPassword) { Keep = options.Keep };
+        return new Setup(root, portal, facts, firstStart, restart, adminPassword) { Keep = options.Keep, FirstSearchReady = firstSearch };
     }
 
     public async ValueTask DisposeAsync()

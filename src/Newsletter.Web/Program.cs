@@ -96,7 +96,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
             : throw new InvalidOperationException($"Proxy:KnownProxies 中的“{proxy}”不是 IP 地址。"));
     }
 });
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search");
 builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -27,6 +27,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Services a test adds to the portal's own (e.g. an EF interceptor playing a second administrator).</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>
+    /// Whether starting waits until the portal's search index is built, as a reader returning a few seconds after a
+    /// start would find it (the portal serves pages while it builds a missing index in the background).
+    /// </summary>
+    public bool WaitForSearchIndex { get; init; } = true;
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
@@ -53,7 +59,23 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.AddTransient<IStartupFilter, RemoteAddressFilter>();
             ExtraServices?.Invoke(services);
         });
-        return base.CreateHost(builder);
+        var host = base.CreateHost(builder);
+        if (WaitForSearchIndex)
+        {
+            var index = host.Services.GetRequiredService<Newsletter.Web.Features.Search.ISearchIndex>();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!index.Exists)
+            {
+                if (waited.Elapsed > TimeSpan.FromMinutes(1))
+                {
+                    throw new TimeoutException("The portal did not build its search index within a minute.");
+                }
+
+                Thread.Sleep(20);
+            }
+        }
+
+        return host;
     }
 
     public async Task<T> WithDbAsync<T>(Func<NewsletterDbContext, Task<T>> work)

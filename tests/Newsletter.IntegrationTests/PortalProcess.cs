@@ -44,7 +44,7 @@ public sealed class PortalProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the portal on the data folder and waits until /healthz answers 200.</summary>
+    /// <summary>Starts the portal on the data folder and waits until /healthz reports it healthy (database and search index).</summary>
     public static async Task<PortalProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
@@ -60,7 +60,9 @@ public sealed class PortalProcess : IDisposable
 
             try
             {
-                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                var health = await client.GetAsync("/healthz");
+                if (health.StatusCode == HttpStatusCode.OK
+                    && System.Text.Json.JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString() == "Healthy")
                 {
                     return portal;
                 }

@@ -7,14 +7,14 @@ using Newsletter.Web.Features.Search;
 namespace Newsletter.Web.Data;
 
 /// <summary>
-/// On start: applies the migrations of the configured provider, creates the roles and first administrator,
-/// imports the seed issues not yet stored, and builds this node's search index when it is missing.
+/// On start: applies the migrations of the configured provider, creates the roles and first administrator, and
+/// imports the seed issues not yet stored. This node's search index is built by <see cref="SearchIndexerService"/>
+/// once the portal is serving, so a fresh data folder does not delay the first page.
 /// </summary>
 public sealed class DatabaseInitializer(
     NewsletterDbContext db,
     IssueImporter importer,
     AccountSeeder accounts,
-    SearchIndexer search,
     IOptions<SeedOptions> seed,
     IWebHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -27,9 +27,6 @@ public sealed class DatabaseInitializer(
         {
             await ImportSeedsAsync(ct);
         }
-
-        await search.EnsureBuiltAsync(ct);
-        await search.ApplyPendingAsync(ct);
     }
 
     private async Task ImportSeedsAsync(CancellationToken ct)

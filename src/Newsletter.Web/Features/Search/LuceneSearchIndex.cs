@@ -34,6 +34,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly Analyzer analyzer = ChineseQuery.CreateAnalyzer(Version);
     private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
     private readonly System.Threading.Lock gate = new();
+    private volatile bool searchable;
 
     public LuceneSearchIndex(DataPaths paths) =>
         open = new Lazy<(FSDirectory, IndexWriter, SearcherManager)>(() =>
@@ -45,11 +46,24 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 // Fewer, larger flushed segments during a rebuild: less merging afterwards (the default is 16 MB).
                 RAMBufferSizeMB = 64,
             });
+            searchable = DirectoryReader.IndexExists(directory) && writer.CommitData.ContainsKey(PositionKey)
+                && writer.CommitData.TryGetValue(LayoutKey, out var layout) && layout == Layout;
             return (directory, writer, new SearcherManager(writer, true, new SearcherFactory()));
         });
 
-    public bool Exists => DirectoryReader.IndexExists(open.Value.Directory) && Writer.CommitData.ContainsKey(PositionKey)
-        && Writer.CommitData.TryGetValue(LayoutKey, out var layout) && layout == Layout;
+    /// <summary>
+    /// True once a commit of this layout is searchable: read from the last commit when the index is opened, then set
+    /// by <see cref="Commit"/> after the searchers see it (the writer's commit data changes before the commit is
+    /// visible, so it cannot answer this while a build runs).
+    /// </summary>
+    public bool Exists
+    {
+        get
+        {
+            _ = open.Value;
+            return searchable;
+        }
+    }
 
     public long Position => Writer.CommitData.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
 
@@ -91,6 +105,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture), [LayoutKey] = Layout });
         Writer.Commit();
         open.Value.Searchers.MaybeRefreshBlocking();
+        searchable = true;
     }
 
     public SearchResults Search(SearchRequest request)

@@ -18,7 +18,8 @@ public sealed record SearchPageViewModel(
     IReadOnlyList<Section> Sections,
     IReadOnlyList<int> Years,
     IReadOnlyList<string> Organizations,
-    string? Notice)
+    string? Notice,
+    bool Building = false)
 {
     public int TotalPages => Math.Max(1, (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
 }
@@ -29,6 +30,8 @@ public sealed record SearchStatusViewModel(bool Exists, long Position, int Docum
 public sealed class SearchController(
     ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, AuditLog audit, ArchiveCacheInvalidator cache) : Controller
 {
+    private const int BuildingRetrySeconds = 10;
+
     [AllowAnonymous]
     [HttpGet("/search")]
     [EnableRateLimiting(RateLimits.Search)]
@@ -38,8 +41,16 @@ public sealed class SearchController(
         var signedIn = User.Identity?.IsAuthenticated == true;
         var query = (q ?? "").Trim();
         var request = new SearchRequest(query, section, year, org, Enum.IsDefined(sort) ? sort : SearchSort.Relevance, Math.Clamp(page, 1, 1000), signedIn);
-        var results = query.Length == 0 ? SearchResults.Empty : index.Search(request);
+        var building = !index.Exists;
+        var results = query.Length == 0 || building ? SearchResults.Empty : index.Search(request);
         var notice = query.Length > SearchRequest.MaxQueryLength ? $"搜索词太长，只用了前 {SearchRequest.MaxQueryLength} 个字。" : null;
+        if (building && query.Length > 0)
+        {
+            // Only until this node's first index build ends (a fresh data folder or a restore): a passing state, not
+            // an empty result — 503 with Retry-After, so neither browsers nor the output cache keep this page.
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = BuildingRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         var published = db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Published);
         var years = await published.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
@@ -47,7 +58,7 @@ public sealed class SearchController(
             .Where(a => a.AttributionOrganization != null && published.Any(i => i.Id == a.IssueId))
             .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
         var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
-        return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice));
+        return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice, building && query.Length > 0));
     }
 
     [Authorize(Roles = Roles.Administrator)]

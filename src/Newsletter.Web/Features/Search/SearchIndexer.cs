@@ -16,12 +16,16 @@ public sealed class SearchIndexer(NewsletterDbContext db, ISearchIndex index, Ma
     /// <summary>Issues loaded per query during a rebuild (an issue has a few dozen articles).</summary>
     private const int RebuildBatch = 20;
 
-    public async Task EnsureBuiltAsync(CancellationToken ct = default)
+    /// <summary>Builds the index when this node has none (or one of another field layout); true when it built one.</summary>
+    public async Task<bool> EnsureBuiltAsync(CancellationToken ct = default)
     {
-        if (!index.Exists)
+        if (index.Exists)
         {
-            await RebuildAsync(ct);
+            return false;
         }
+
+        await RebuildAsync(ct);
+        return true;
     }
 
     /// <summary>Indexes every published article again; returns how many.</summary>
@@ -70,6 +74,12 @@ public sealed class SearchIndexer(NewsletterDbContext db, ISearchIndex index, Ma
         await OneAtATime.WaitAsync(ct);
         try
         {
+            if (!index.Exists)
+            {
+                // Not built yet: the build will include these changes, and a partial index must not count as built.
+                return 0;
+            }
+
             var position = index.Position;
             var entries = await db.SearchOutbox.AsNoTracking().Where(e => e.Id > position)
                 .OrderBy(e => e.Id).Take(1000).ToListAsync(ct);

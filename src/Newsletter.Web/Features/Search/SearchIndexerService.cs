@@ -12,20 +12,28 @@ public sealed class SearchOptions
     public int PollSeconds { get; set; } = 2;
 }
 
-/// <summary>Applies the search outbox every few seconds, so a publish, withdrawal or correction is searchable at once.</summary>
+/// <summary>
+/// Builds this node's index when it is missing (a fresh data folder, a restore, another field layout) while the
+/// portal already serves pages (search says the index is being built meanwhile), then applies the search outbox
+/// every few seconds, so a publish, withdrawal or correction is searchable at once.
+/// </summary>
 public sealed class SearchIndexerService(
     IServiceScopeFactory scopes, IOptions<SearchOptions> options, TimeProvider clock, ArchiveCacheInvalidator cache, ILogger<SearchIndexerService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: StartAsync of the other hosted services and Kestrel do not wait for the build.
+        await Task.Yield();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<SearchIndexer>().ApplyPendingAsync(stoppingToken) > 0)
+                var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
+                var built = await indexer.EnsureBuiltAsync(stoppingToken);
+                if (await indexer.ApplyPendingAsync(stoppingToken) > 0 || built)
                 {
                     // Search pages change with the index; and what another node published reaches this node's cache here.
                     cache.EvictAll();
@@ -33,8 +41,9 @@ public sealed class SearchIndexerService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Applying the search outbox failed; will retry");
+                logger.LogError(ex, "Building the search index or applying the search outbox failed; will retry");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
