@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Newsletter.IntegrationTests.Security;
 using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Features.Search;
 
@@ -48,6 +50,8 @@ public sealed class SearchIndexBuildTests : IDisposable
         Assert.Contains("检索索引正在建立，暂时不能搜索。", page.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain("没有找到", page.QuerySelector("main")!.TextContent);
         Assert.Equal(("Degraded", "检索索引正在建立"), await SearchHealthAsync(reader));
+        var admin = await portal.SignedInAsync(Roles.Administrator);
+        Assert.Contains("正在建立", (await Html.ParseAsync(await admin.GetStringAsync("/admin/search"))).QuerySelector("main dl")!.TextContent);
 
         held.Release();
         SearchPage? found = null;
