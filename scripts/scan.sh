@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Security scan of a running portal with Debian's sqlmap and wapiti, run by hand (not part of the test suite):
-#   bash scripts/scan.sh                    # publish, start, scan anonymous and signed in (~30 minutes)
+#   bash scripts/scan.sh                    # publish, start, scan anonymous and signed in (~35 minutes)
 #   bash scripts/scan.sh --publish DIR      # reuse a `dotnet publish` output folder
 #   SCAN_SCALE=0.2 bash scripts/scan.sh     # every time budget times 0.2: a quick try, not a result
 # The portal is published in Release and started in Production on https://127.0.0.1:<free port> with a fresh data
@@ -316,7 +316,7 @@ if fresh=$(draft_with_forms $((YEAR + 1)) 50 9050) && [[ -n $fresh ]]; then
 else
   log "could not create the new draft issue and article for sqlmap; it scans the pages as wapiti left them"
 fi
-run_sqlmap signed-in "$(budget 900)" "$BASE/account/password" "$OUT/sqlmap-signed-in-start-urls.txt" "-m $OUT/sqlmap-signed-in-start-urls.txt" \
+run_sqlmap signed-in "$(budget 1200)" "$BASE/account/password" "$OUT/sqlmap-signed-in-start-urls.txt" "-m $OUT/sqlmap-signed-in-start-urls.txt" \
   --cookie="$COOKIES"
 
 # Still signed in at the end? (A scan that lost its session would have scanned the sign-in page only.)
