@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,8 +25,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, as a deployer would set it.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
-    /// <summary>Services a test adds to the portal's own (e.g. an EF interceptor playing a second administrator).</summary>
-    public Action<IServiceCollection>? ExtraServices { get; init; }
+    /// <summary>EF Core interceptors added to the portal's database context (e.g. one playing a second administrator).</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> DbInterceptors { get; init; } = [];
 
     /// <summary>
     /// Whether starting waits until the portal's search index is built, as a reader returning a few seconds after a
@@ -57,7 +58,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddTransient<IStartupFilter, RemoteAddressFilter>();
-            ExtraServices?.Invoke(services);
+            if (DbInterceptors.Count > 0)
+            {
+                services.ConfigureDbContext<SqliteNewsletterDbContext>(o => o.AddInterceptors(DbInterceptors));
+            }
         });
         var host = base.CreateHost(builder);
         if (WaitForSearchIndex)

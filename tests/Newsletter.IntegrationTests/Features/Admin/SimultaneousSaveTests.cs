@@ -3,9 +3,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Newsletter.IntegrationTests.Security;
-using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.IntegrationTests.Features.Organizations;
 using static Newsletter.IntegrationTests.Features.Organizations.OrganizationPages;
@@ -26,7 +24,7 @@ public sealed class SimultaneousSaveTests : IDisposable
     public SimultaneousSaveTests() =>
         portal = new PortalFactory
         {
-            ExtraServices = services => services.ConfigureDbContext<SqliteNewsletterDbContext>(o => o.AddInterceptors(rival)),
+            DbInterceptors = [rival],
         };
 
     public void Dispose() => portal.Dispose();

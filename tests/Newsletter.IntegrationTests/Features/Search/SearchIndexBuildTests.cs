@@ -3,9 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Newsletter.IntegrationTests.Security;
-using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Features.Search;
@@ -24,7 +22,7 @@ public sealed class SearchIndexBuildTests : IDisposable
         portal = new PortalFactory
         {
             WaitForSearchIndex = false,
-            ExtraServices = services => services.ConfigureDbContext<SqliteNewsletterDbContext>(o => o.AddInterceptors(held)),
+            DbInterceptors = [held],
         };
 
     public void Dispose()
