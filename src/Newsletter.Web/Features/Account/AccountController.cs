@@ -92,10 +92,19 @@ public sealed class AccountController(
         return View(form);
     }
 
+    /// <summary>
+    /// Ends the session on the server too: a new security stamp makes every cookie of this account, copies included
+    /// and on any node, refused from the next request (<see cref="SessionStampValidator"/>).
+    /// </summary>
     [Authorize]
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

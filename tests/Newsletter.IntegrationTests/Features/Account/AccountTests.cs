@@ -156,6 +156,50 @@ public sealed partial class AccountTests : IDisposable
         Assert.Contains("/account/login", after.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task A_copy_of_the_cookie_taken_before_signing_out_opens_nothing_afterwards()
+    {
+        var portal = Portal();
+        var user = await portal.EnsureUserAsync(Roles.Editor);
+        var client = portal.Browser();
+        var copy = AuthCookie(await LoginAsync(client, user.Email!, Accounts.Password));
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(portal, copy, "/editorial")).StatusCode);
+
+        await client.PostFormAsync("/editorial", "/account/logout", []);
+
+        var replayed = await WithCookieAsync(portal, copy, "/editorial");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Contains("/account/login", replayed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_accounts_sessions_on_other_devices_too()
+    {
+        var portal = Portal();
+        var office = await portal.SignedInAsync(Roles.Editor);
+        var home = await portal.SignedInAsync(Roles.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await home.GetAsync("/editorial")).StatusCode);
+
+        await office.PostFormAsync("/editorial", "/account/logout", []);
+
+        var after = await home.GetAsync("/editorial");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await LoginAsync(portal.Browser(), "editor@test.local", Accounts.Password)).StatusCode);
+    }
+
+    /// <summary>The sign-in cookie a response sets, as the Cookie header a browser (or a thief with a copy) sends.</summary>
+    private static string AuthCookie(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])
+            .Where(c => c.StartsWith("newsletter.auth", StringComparison.Ordinal)));
+
+    private static Task<HttpResponseMessage> WithCookieAsync(PortalFactory portal, string cookie, string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }).SendAsync(request);
+    }
+
     [GeneratedRegex(@"首个管理员账号 ""?(?<email>[^"" ]+)""? 已创建，初始密码：""?(?<password>[^"" ]+)""? 。")]
     private static partial Regex GeneratedPassword();
 }
