@@ -55,6 +55,7 @@ public static class AccountServiceCollectionExtensions
         // Roles in the cookie are refreshed every minute; the stamp itself is checked on every request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
+        services.AddScoped<SignInCheck>();
 
         services.AddScoped<AccountSeeder>();
         return services;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Domain;
@@ -81,12 +82,16 @@ public sealed partial class AccountTests : IDisposable
         {
             var wrong = await LoginAsync(client, user.Email!, "Wrong-Passw0rd!");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains(i < 4 ? "账号或密码不正确" : "账号已锁定", await wrong.Content.ReadAsStringAsync());
+            Assert.Contains("账号或密码不正确", await wrong.Content.ReadAsStringAsync());
         }
 
+        // The right password no longer opens the account, and the page says no more than for a wrong one.
         var locked = await LoginAsync(client, user.Email!, Accounts.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("登录失败次数过多，账号已锁定，请 15 分钟后再试。", await locked.Content.ReadAsStringAsync());
+        Assert.Contains("连续输错 5 次，账号将锁定 15 分钟，锁定期间即使密码正确也无法登录。", await locked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/editorial")).StatusCode);
+        var end = await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.InRange(end!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
     }
 
     [Theory]
