@@ -42,7 +42,7 @@ public sealed class ChangePasswordForm
 /// <summary>Sign-in, sign-out, access denied and changing one's own password.</summary>
 [Route("account")]
 public sealed class AccountController(
-    SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
+    SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, SignInCheck check) : Controller
 {
     [AllowAnonymous]
     [HttpGet("login")]
@@ -58,44 +58,35 @@ public sealed class AccountController(
             return View(form);
         }
 
-        var user = await users.FindByEmailAsync(form.Email.Trim()) ?? await users.FindByNameAsync(form.Email.Trim());
-        if (user is { IsDisabled: true })
+        var (outcome, user) = await check.SignInAsync(form.Email.Trim(), form.Password);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("", "该账号已停用，请联系管理员。");
+            ModelState.AddModelError("", outcome.Message!);
             return View(form);
         }
 
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (Url.IsLocalUrl(form.ReturnUrl))
         {
-            if (Url.IsLocalUrl(form.ReturnUrl))
-            {
-                return LocalRedirect(form.ReturnUrl);
-            }
-
-            var roles = await users.GetRolesAsync(user!);
-            return LocalRedirect(roles.Any(r => r != Domain.Roles.Member) ? "/editorial" : "/");
+            return LocalRedirect(form.ReturnUrl);
         }
 
-        if (result.IsLockedOut && user?.LockoutEnd is { } end)
-        {
-            var minutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
-            ModelState.AddModelError("", $"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试。");
-        }
-        else
-        {
-            ModelState.AddModelError("", "账号或密码不正确。连续输错 5 次，账号将锁定 15 分钟。");
-        }
-
-        return View(form);
+        var roles = await users.GetRolesAsync(user!);
+        return LocalRedirect(roles.Any(r => r != Domain.Roles.Member) ? "/editorial" : "/");
     }
 
+    /// <summary>
+    /// Ends the session on the server too: a new security stamp makes every cookie of this account, copies included
+    /// and on any node, refused from the next request (<see cref="SessionStampValidator"/>).
+    /// </summary>
     [Authorize]
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Data;
 
@@ -9,7 +10,8 @@ public static class AccountServiceCollectionExtensions
 {
     /// <summary>
     /// ASP.NET Core Identity in the portal's database: Chinese messages, passwords of 10+ characters
-    /// mixing three kinds, lockout after 5 failures for 15 minutes, idle sign-out (<c>Auth:IdleTimeoutMinutes</c>).
+    /// mixing three kinds, lockout after 5 failures for 15 minutes, idle sign-out (<c>Auth:IdleTimeoutMinutes</c>),
+    /// a cookie that dies at once when its account's security stamp changes (<see cref="SessionStampValidator"/>).
     /// Every controller says who may use it ([Authorize] or [AllowAnonymous]); a test enforces that.
     /// </summary>
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
@@ -50,7 +52,10 @@ public static class AccountServiceCollectionExtensions
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.IdleTimeoutMinutes));
+        // Roles in the cookie are refreshed every minute; the stamp itself is checked on every request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
+        services.AddScoped<SignInCheck>();
 
         services.AddScoped<AccountSeeder>();
         return services;

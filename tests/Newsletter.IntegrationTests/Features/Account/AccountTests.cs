@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Domain;
@@ -81,12 +82,16 @@ public sealed partial class AccountTests : IDisposable
         {
             var wrong = await LoginAsync(client, user.Email!, "Wrong-Passw0rd!");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains(i < 4 ? "账号或密码不正确" : "账号已锁定", await wrong.Content.ReadAsStringAsync());
+            Assert.Contains("账号或密码不正确", await wrong.Content.ReadAsStringAsync());
         }
 
+        // The right password no longer opens the account, and the page says no more than for a wrong one.
         var locked = await LoginAsync(client, user.Email!, Accounts.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("登录失败次数过多，账号已锁定，请 15 分钟后再试。", await locked.Content.ReadAsStringAsync());
+        Assert.Contains("连续输错 5 次，账号将锁定 15 分钟，锁定期间即使密码正确也无法登录。", await locked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/editorial")).StatusCode);
+        var end = await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.InRange(end!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
     }
 
     [Theory]
@@ -154,6 +159,50 @@ public sealed partial class AccountTests : IDisposable
         var after = await client.GetAsync("/editorial");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/login", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_cookie_taken_before_signing_out_opens_nothing_afterwards()
+    {
+        var portal = Portal();
+        var user = await portal.EnsureUserAsync(Roles.Editor);
+        var client = portal.Browser();
+        var copy = AuthCookie(await LoginAsync(client, user.Email!, Accounts.Password));
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(portal, copy, "/editorial")).StatusCode);
+
+        await client.PostFormAsync("/editorial", "/account/logout", []);
+
+        var replayed = await WithCookieAsync(portal, copy, "/editorial");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Contains("/account/login", replayed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_accounts_sessions_on_other_devices_too()
+    {
+        var portal = Portal();
+        var office = await portal.SignedInAsync(Roles.Editor);
+        var home = await portal.SignedInAsync(Roles.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await home.GetAsync("/editorial")).StatusCode);
+
+        await office.PostFormAsync("/editorial", "/account/logout", []);
+
+        var after = await home.GetAsync("/editorial");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await LoginAsync(portal.Browser(), "editor@test.local", Accounts.Password)).StatusCode);
+    }
+
+    /// <summary>The sign-in cookie a response sets, as the Cookie header a browser (or a thief with a copy) sends.</summary>
+    private static string AuthCookie(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])
+            .Where(c => c.StartsWith("newsletter.auth", StringComparison.Ordinal)));
+
+    private static Task<HttpResponseMessage> WithCookieAsync(PortalFactory portal, string cookie, string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }).SendAsync(request);
     }
 
     [GeneratedRegex(@"首个管理员账号 ""?(?<email>[^"" ]+)""? 已创建，初始密码：""?(?<password>[^"" ]+)""? 。")]

@@ -120,6 +120,29 @@ public sealed class UsersAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Resetting_the_password_or_disabling_ends_the_users_open_sessions_at_once()
+    {
+        var (admin, password) = await CreateCorrespondentAsync();
+        var edit = $"/admin/users/{await portal.UserIdAsync(Email)}/edit";
+        var session = await portal.SignedInAsAsync(Email, password);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/editorial")).StatusCode);
+
+        var fresh = await AdminForms.ShownPasswordAsync(await admin.PostFieldsAsync(edit, edit.Replace("/edit", "/reset-password")));
+        AssertSentToLogin(await session.GetAsync("/editorial"));
+
+        session = await portal.SignedInAsAsync(Email, fresh);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/editorial")).StatusCode);
+        await admin.FollowAsync(await admin.PostFieldsAsync(edit, edit.Replace("/edit", "/disable")));
+        AssertSentToLogin(await session.GetAsync("/editorial"));
+    }
+
+    private static void AssertSentToLogin(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_disable_themselves()
     {
         var admin = await portal.SignedInAsync(Roles.Administrator);
