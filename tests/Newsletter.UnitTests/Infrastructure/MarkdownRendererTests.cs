@@ -28,6 +28,54 @@ public class MarkdownRendererTests
         Assert.DoesNotContain("data:", html);
     }
 
+    [Theory]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("<JaVaScRiPt:alert(1)>")]
+    [InlineData("<vbscript:msgbox(1)>")]
+    [InlineData("<data:text/html,hello>")]
+    [InlineData("[点我](&#106;avascript:alert(1))")]
+    [InlineData("[点我](javascript&#58;alert(1))")]
+    [InlineData("[点我](&#x6A;&#x61;vascript:alert(1))")]
+    [InlineData("[点我][r]\n\n[r]: javascript:alert(1)")]
+    public void Autolinks_references_and_entity_encoded_schemes_are_neutralised(string markdown)
+    {
+        var html = renderer.Render(markdown).Value!;
+        Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"vbscript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"data", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"&#", html);
+    }
+
+    [Fact]
+    public void Autolinks_with_safe_schemes_stay_links()
+    {
+        var html = renderer.Render("<https://www.chinafpa.org.cn> <mailto:office@gxjsxh.cn>").Value!;
+        Assert.Contains("<a href=\"https://www.chinafpa.org.cn\">https://www.chinafpa.org.cn</a>", html);
+        Assert.Contains("<a href=\"mailto:office@gxjsxh.cn\">", html);
+    }
+
+    [Theory]
+    [InlineData("![图](http://127.0.0.1:8080/admin)")]
+    [InlineData("![图](https://example.com/a.png)")]
+    [InlineData("![图](//example.com/a.png)")]
+    [InlineData("![图](/var/lib/newsletter/photo.png)")]
+    [InlineData("![图](file:///etc/passwd)")]
+    [InlineData("![图](photo.png)")]
+    [InlineData("![图](data:text/html,hello)")]
+    public void Images_from_anywhere_but_data_uris_are_dropped_and_their_text_kept(string markdown)
+    {
+        var html = renderer.Render(markdown).Value!;
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("图", html);
+    }
+
+    [Fact]
+    public void Data_uri_images_stay()
+    {
+        var html = renderer.Render("![红点](data:image/png;base64,iVBORw0KGgo=)").Value!;
+        Assert.Contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"红点\"", html);
+    }
+
     [Fact]
     public void Safe_links_stay()
     {

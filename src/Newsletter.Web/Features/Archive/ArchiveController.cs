@@ -127,6 +127,11 @@ public sealed class ArchiveController(ArchiveQueries queries, MarkdownRenderer m
         }
 
         var page = new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
+        if (page.IsMembersOnly)
+        {
+            Response.Headers.CacheControl = MembersOnlyResponse.CacheControl;
+        }
+
         var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body));
         return View("Print", new PrintViewModel(page, bodies));
     }

@@ -19,6 +19,16 @@ public sealed class IssuePageViewModel(Issue issue, Publication publication)
         .Select(g => new TocSection(g.First().Section!, g.OrderBy(a => a.Position).ToList()))
         .OrderBy(s => s.Section.SortOrder)
         .ToList();
+
+    /// <summary>For members only (its own setting, else the publication's default): no shared cache may keep its copies.</summary>
+    public bool IsMembersOnly => Issue.EffectiveVisibility(Publication) != IssueVisibility.Public;
+}
+
+/// <summary>Response headers of members-only content that is a whole issue in one file (print view, PDF).</summary>
+public static class MembersOnlyResponse
+{
+    /// <summary>Neither the browser's disk nor a proxy on the way may store it; readers sign in to fetch it again.</summary>
+    public const string CacheControl = "private, no-store";
 }
 
 public sealed record HomeViewModel(IssuePageViewModel? Latest, IReadOnlyList<Issue> Recent, IReadOnlyList<YearCount> Years);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Infrastructure;
 
@@ -9,12 +10,25 @@ namespace Newsletter.Web.Features.Pdf;
 /// Prints with headless Chromium: the page, print.css and paged.polyfill.js go to a fresh temporary folder, Chromium
 /// opens it by file:// URL, Paged.js lays out the A4 pages (and fills the 目录's page numbers), and Chromium prints them.
 /// Results are kept in <see cref="DataPaths.PdfFolder"/>; one lock per key, so one Chromium per key at a time.
+/// The page is the server's, but its text is the writers': Chromium gets no network (a proxy that goes nowhere, for
+/// loopback too, and no name resolution) and the page gets <see cref="ContentSecurityPolicy"/>, so an image or anything
+/// else in it can neither make the server request an address nor put a file of the server's disk into a public PDF.
 /// </summary>
-public sealed class ChromiumPdfGenerator(
+public sealed partial class ChromiumPdfGenerator(
     IOptions<PdfOptions> options, DataPaths paths, IWebHostEnvironment environment, ILogger<ChromiumPdfGenerator> logger) : IPdfGenerator
 {
     /// <summary>Virtual time Chromium gives the page before printing; Paged.js needs well under this.</summary>
     private const int VirtualTimeBudgetMs = 30000;
+
+    /// <summary>
+    /// The printed page's policy, set as its first &lt;meta&gt;: its own scripts and print.css (the page lies in a folder of
+    /// its own, and Paged.js reads print.css by XMLHttpRequest, hence file access and connect-src), the styles Paged.js
+    /// inserts, and images only as <c>data:</c> URIs — the same rule as <see cref="MarkdownRenderer"/>'s, which drops the
+    /// others before they get here. Portal media, once there are any, must be copied beside the page and named here.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src data:; " +
+        "font-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
     private static readonly string[] Assets = ["css/print.css", "js/raf-shim.js", "lib/pagedjs/paged.polyfill.js"];
 
@@ -75,7 +89,7 @@ public sealed class ChromiumPdfGenerator(
 
     private async Task<string> PrintAsync(string chromium, string work, string html, CancellationToken ct)
     {
-        await File.WriteAllTextAsync(Path.Combine(work, "index.html"), html, ct);
+        await File.WriteAllTextAsync(Path.Combine(work, "index.html"), WithPolicy(html), ct);
         foreach (var asset in Assets)
         {
             var file = environment.WebRootFileProvider.GetFileInfo(asset);
@@ -102,6 +116,8 @@ public sealed class ChromiumPdfGenerator(
                      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
                      "--disable-extensions", "--no-pdf-header-footer", "--allow-file-access-from-files",
+                     // No network: every request goes to a proxy where nothing listens (loopback included), no name resolves.
+                     "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND",
                      $"--user-data-dir={Path.Combine(work, "profile")}", $"--virtual-time-budget={VirtualTimeBudgetMs}",
                      $"--print-to-pdf={output}", new Uri(Path.Combine(work, "index.html")).AbsoluteUri,
                  })
@@ -152,6 +168,22 @@ public sealed class ChromiumPdfGenerator(
         logger.LogInformation("Chromium printed {Bytes} bytes in {Elapsed} ms", new FileInfo(output).Length, watch.ElapsedMilliseconds);
         return output;
     }
+
+    /// <summary>The page with <see cref="ContentSecurityPolicy"/> as the first element of its head, before anything it governs.</summary>
+    private static string WithPolicy(string html)
+    {
+        var head = HeadTag().Match(html);
+        if (!head.Success)
+        {
+            throw new ArgumentException("The page to print has no <head>.", nameof(html));
+        }
+
+        var meta = $"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">";
+        return html.Insert(head.Index + head.Length, meta);
+    }
+
+    [GeneratedRegex(@"<head(?:\s[^>]*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadTag();
 
     private byte[] RepairText(byte[] pdf)
     {

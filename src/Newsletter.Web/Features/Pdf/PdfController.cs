@@ -58,6 +58,11 @@ public sealed class PdfController(
             return Unavailable(e.Message);
         }
 
+        if (page.IsMembersOnly)
+        {
+            Response.Headers.CacheControl = MembersOnlyResponse.CacheControl;
+        }
+
         return PhysicalFile(file, "application/pdf", $"{page.Publication.Name}{issue.FullLabel}.pdf");
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
+using Newsletter.Web.Features.Archive;
 using Newsletter.Web.Features.Audit;
 
 namespace Newsletter.Web.Features.Search;
@@ -28,7 +29,8 @@ public sealed record SearchStatusViewModel(bool Exists, long Position, int Docum
 
 /// <summary>Search over published issues, and the administrators' index status and rebuild button.</summary>
 public sealed class SearchController(
-    ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, AuditLog audit, ArchiveCacheInvalidator cache) : Controller
+    ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, ArchiveQueries queries, AuditLog audit, ArchiveCacheInvalidator cache)
+    : Controller
 {
     private const int BuildingRetrySeconds = 10;
 
@@ -52,10 +54,11 @@ public sealed class SearchController(
             Response.Headers.RetryAfter = BuildingRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var published = db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Published);
-        var years = await published.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
+        // The filters name only what this reader may find: a members-only issue's year or 单位 is not shown to others.
+        var readable = await queries.ReadableIssuesAsync(signedIn, HttpContext.RequestAborted);
+        var years = await readable.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
         var organizations = await db.Articles.AsNoTracking()
-            .Where(a => a.AttributionOrganization != null && published.Any(i => i.Id == a.IssueId))
+            .Where(a => a.AttributionOrganization != null && readable.Any(i => i.Id == a.IssueId))
             .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
         var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
         return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice, building && query.Length > 0));
