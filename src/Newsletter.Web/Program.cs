@@ -100,6 +100,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").Add
 builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    o.Filters.Add(new FormLimitsFilter());
     ChineseModelBinding.Apply(o);
 }).AddViewOptions(o =>
 {

@@ -36,6 +36,25 @@ public sealed class ProtocolTests(KestrelPortal kestrel) : IClassFixture<Kestrel
         Assert.Contains("您要找的页面不存在", response.Text);
     }
 
+    public static TheoryData<string, int> OversizedForms => new()
+    {
+        { "2,000 fields (the form limit is 1,024)", 2000 },
+        { "one field of 5 MB (the form limit is 4 MB)", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(OversizedForms))]
+    public async Task A_form_over_the_limits_gets_413_with_the_chinese_page(string what, int fields)
+    {
+        var form = fields == 1
+            ? "Email=" + new string('x', 5 * 1024 * 1024)
+            : string.Join("&", Enumerable.Range(0, fields).Select(i => $"f{i}=1"));
+        var response = await kestrel.ExchangeAsync("POST", "/account/login", "application/x-www-form-urlencoded", Encoding.ASCII.GetBytes(form));
+        Assert.True(response.StatusLine == "HTTP/1.1 413 Payload Too Large", $"{what}: {response.StatusLine}");
+        Assert.Contains(TooLarge, response.Text);
+        Assert.Contains("出错了（413）", response.Text);
+    }
+
     [Theory]
     [InlineData("multipart/form-data", "no boundary")]
     [InlineData("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: nonsense\r\n\r\nx\r\n--b--\r\n")]
@@ -44,4 +63,28 @@ public sealed class ProtocolTests(KestrelPortal kestrel) : IClassFixture<Kestrel
         var response = await kestrel.ExchangeAsync("POST", "/account/login", contentType, Encoding.ASCII.GetBytes(form));
         Assert.Equal("HTTP/1.1 400 Bad Request", response.StatusLine);
         Assert.Contains("请求有误，请检查后重试。", response.Text);
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_import_limit_without_an_announced_length_gets_413_with_the_chinese_page()
+    {
+        await kestrel.Portal.EnsureUserAsync(Roles.Editor);
+        var cookies = new CookieContainer();
+        var address = new Uri($"http://127.0.0.1:{kestrel.Port}");
+        using var editor = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        var login = await editor.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "editor@test.local", ["Password"] = Accounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var token = await Accounts.TokenAsync(editor, "/editorial/import");
+
+        const string boundary = "----portal-test";
+        var upload = new MemoryStream();
+        upload.Write(Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{token}\r\n"
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"第66期.txt\"\r\nContent-Type: text/plain\r\n\r\n"));
+        upload.Write(new byte[12 * 1024 * 1024]); // the page takes 10 MB
+        upload.Write(Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"));
+        var response = await kestrel.ExchangeAsync("POST", "/editorial/import", $"multipart/form-data; boundary={boundary}", upload.ToArray(),
+            new Dictionary<string, string> { ["Cookie"] = cookies.GetCookieHeader(address) }, chunked: true);
+
+        Assert.Equal("HTTP/1.1 413 Payload Too Large", response.StatusLine);
+        Assert.Contains(TooLarge, response.Text);
     }

@@ -38,7 +38,7 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
             400 => "请求有误，请检查后重试。",
             403 => "您没有权限查看这个页面。",
             405 => "不支持这种访问方式。",
-            413 => "提交的内容太大，没有保存。请缩小文件（或分成几个文件）后重试。",
+            413 => "提交的内容太大，没有保存。请删减内容，或缩小文件（或分成几个文件）后重试。",
             429 => HttpContext.Items[RateLimits.RetryAfterItem] is int seconds
                 ? $"访问太频繁，请 {seconds} 秒后再试。"
                 : "访问太频繁，请稍后再试。",
