@@ -101,6 +101,7 @@ builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
     o.Filters.Add(new FormLimitsFilter());
+    o.Conventions.Add(new HeadAsGetConvention());
     ChineseModelBinding.Apply(o);
 }).AddViewOptions(o =>
 {

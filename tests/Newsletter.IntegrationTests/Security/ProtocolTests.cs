@@ -88,3 +88,27 @@ public sealed class ProtocolTests(KestrelPortal kestrel) : IClassFixture<Kestrel
         Assert.Equal("HTTP/1.1 413 Payload Too Large", response.StatusLine);
         Assert.Contains(TooLarge, response.Text);
     }
+
+    [Fact]
+    public async Task Every_anonymous_page_answers_head_as_it_answers_get_without_a_body()
+    {
+        var urls = EndpointAuthorizationTests.Actions(kestrel.Portal.Services)
+            .Where(a => a.Method == "GET" && a.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(a => EndpointAuthorizationTests.Fill(a.Template))
+            .Concat(["/healthz", "/css/site.css", "/no-such-page", "/search?q=%E6%89%98%E8%82%B2"])
+            .Distinct().ToList();
+        Assert.True(urls.Count > 10, $"only {urls.Count} addresses");
+
+        var failures = new List<string>();
+        foreach (var url in urls)
+        {
+            var get = await kestrel.ExchangeAsync("GET", url);
+            var head = await kestrel.ExchangeAsync("HEAD", url);
+            if (head.Status != get.Status || head.Status is 405 or 500 || head.BytesAfterHead != 0)
+            {
+                failures.Add($"{url}: GET {get.Status}, HEAD {head.Status} with {head.BytesAfterHead} bytes of body");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
