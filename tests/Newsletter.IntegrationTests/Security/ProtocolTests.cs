@@ -112,3 +112,17 @@ public sealed class ProtocolTests(KestrelPortal kestrel) : IClassFixture<Kestrel
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Theory]
+    [InlineData('托')]
+    [InlineData('a')]
+    public async Task A_search_of_20000_characters_gets_the_page_with_the_first_100_and_the_note(char character)
+    {
+        var response = await kestrel.ExchangeAsync("GET", "/search?q=" + Uri.EscapeDataString(new string(character, 20_000)));
+        Assert.Equal("HTTP/1.1 200 OK", response.StatusLine);
+        var page = await Html.ParseAsync(response.Text);
+        Assert.Contains("搜索词太长，只用了前 100 个字", page.QuerySelector("main")!.TextContent);
+        Assert.Equal(new string(character, 100), ((IHtmlInputElement)page.QuerySelector("main form[role=search] #q")!).Value);
+        Assert.Equal(new string(character, 100), ((IHtmlInputElement)page.QuerySelector("header form[role=search] input[name=q]")!).Value);
+    }
+}
