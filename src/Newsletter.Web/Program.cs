@@ -42,6 +42,11 @@ builder.Services.AddSerilog((_, log) => log
 // Razor would otherwise write every Chinese character as &#x...;
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+// Kestrel answers a request line over 8 KB with a bare 414 that no page can replace, and a search address grows fast
+// (9 bytes per percent-encoded Chinese character): 256 KB takes a 20,000-character query, within the 1 MB Kestrel
+// already buffers per connection. The search uses the first 100 characters and says so.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
+
 builder.Services.AddNewsletterDatabase(builder.Configuration, paths);
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -100,6 +105,8 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").Add
 builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    o.Filters.Add(new FormLimitsFilter());
+    o.Conventions.Add(new HeadAsGetConvention());
     ChineseModelBinding.Apply(o);
 }).AddViewOptions(o =>
 {

@@ -107,7 +107,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
     }
 
     /// <summary>Fills route parameters with values that exist in the seeded portal where that matters.</summary>
-    private static string Fill(string template) => "/" + Parameter().Replace(template.TrimStart('/'), m => m.Groups["name"].Value switch
+    internal static string Fill(string template) => "/" + Parameter().Replace(template.TrimStart('/'), m => m.Groups["name"].Value switch
     {
         "year" => "2023",
         "number" => "2",

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Newsletter.IntegrationTests.Features.Editorial;
 using Newsletter.Web.Domain;
 
@@ -184,6 +186,31 @@ public sealed class HardeningTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Contains("文件太大，不能超过 2 MB", await tooLarge.Content.ReadAsStringAsync());
         Assert.Equal(before, await portal.WithDbAsync(db => db.Organizations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_gets_the_chinese_500_page()
+    {
+        var failing = new FailingReads();
+        var portal = new PortalFactory { DbInterceptors = [failing] };
+        portals.Add(portal);
+        var client = portal.CreateClient();
+        failing.Fail = true;
+        var response = await client.GetAsync("/sections");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("服务器出现错误，已记录在日志中。", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Once <see cref="Fail"/> is set, reading the sections throws, as a bug would.</summary>
+    private sealed class FailingReads : DbCommandInterceptor
+    {
+        public volatile bool Fail;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            Fail && command.CommandText.Contains("\"Sections\"", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("a bug")
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     [Fact]

@@ -41,11 +41,12 @@ public sealed class SearchController(
     public async Task<IActionResult> Index(string? q, int? section, int? year, string? org, SearchSort sort = SearchSort.Relevance, int page = 1)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
-        var query = (q ?? "").Trim();
+        var typed = (q ?? "").Trim();
+        var query = SearchRequest.Cut(typed); // a 20,000-character query is neither searched nor echoed whole
         var request = new SearchRequest(query, section, year, org, Enum.IsDefined(sort) ? sort : SearchSort.Relevance, Math.Clamp(page, 1, 1000), signedIn);
         var building = !index.Exists;
         var results = query.Length == 0 || building ? SearchResults.Empty : index.Search(request);
-        var notice = query.Length > SearchRequest.MaxQueryLength ? $"搜索词太长，只用了前 {SearchRequest.MaxQueryLength} 个字。" : null;
+        var notice = typed.Length > SearchRequest.MaxQueryLength ? $"搜索词太长，只用了前 {SearchRequest.MaxQueryLength} 个字。" : null;
         if (building && query.Length > 0)
         {
             // Only until this node's first index build ends (a fresh data folder or a restore): a passing state, not

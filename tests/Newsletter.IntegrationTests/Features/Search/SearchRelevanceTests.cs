@@ -137,4 +137,12 @@ public class SearchRelevanceTests(PortalFactory portal)
         Assert.Equal("/search", form.GetAttribute("action"));
         Assert.NotNull(form.QuerySelector("input[name=q]"));
     }
+
+    [Fact]
+    public async Task The_search_boxes_take_at_most_100_characters()
+    {
+        var page = await Html.ParseAsync(await client.GetStringAsync("/search?q=%E6%89%98%E8%82%B2"));
+        Assert.Equal("100", page.QuerySelector("header form[role=search] input[name=q]")!.GetAttribute("maxlength"));
+        Assert.Equal("100", page.QuerySelector("main form[role=search] #q")!.GetAttribute("maxlength"));
+    }
 }
