@@ -44,6 +44,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 
 builder.Services.AddNewsletterDatabase(builder.Configuration, paths);
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<IssueImporter>();
