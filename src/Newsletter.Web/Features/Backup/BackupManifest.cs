@@ -76,6 +76,11 @@ public sealed record BackupManifest(
         var root = Path.GetFullPath(folder);
         foreach (var file in manifest.Files)
         {
+            if (!IsPlainRelative(file.Path))
+            {
+                return (null, Tampered(file.Path));
+            }
+
             var full = Path.GetFullPath(Path.Combine(root, file.Path));
             if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
@@ -95,6 +100,15 @@ public sealed record BackupManifest(
 
         return (manifest, null);
     }
+
+    /// <summary>Why a manifest whose file path could lead out of its folder is refused (in Chinese).</summary>
+    public static string Tampered(string path) =>
+        $"{FileName} 中的文件路径 {path} 不合规（只能是备份文件夹内的相对路径，不能含“..”或以“/”开头），备份可能被改动过。";
+
+    /// <summary>A path as <see cref="DescribeAsync"/> writes it: relative, '/' between names, no empty, "." or ".." name.</summary>
+    private static bool IsPlainRelative(string path) =>
+        !Path.IsPathRooted(path) && !path.Contains('\\') && !path.Contains('\0')
+        && path.Split('/').All(name => name.Length > 0 && name is not ("." or ".."));
 
     private static async Task<string> HashAsync(string path, CancellationToken ct)
     {

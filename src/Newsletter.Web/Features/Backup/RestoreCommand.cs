@@ -37,7 +37,7 @@ public static class RestoreCommand
 
         // An index left from the replaced database would answer for the wrong data: without one in the
         // backup, the portal builds a new one at start.
-        ReplaceFolder(source, manifest, BackupManifest.IndexFolder, paths.IndexFolder);
+        ReplaceFolder(source, manifest, paths.IndexFolder);
 
         var taken = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(manifest.CreatedAt, DateTimeKind.Utc), ChineseFormat.ChinaTime);
         await output.WriteLineAsync($"已恢复到 {paths.Root}：备份时间 {taken:yyyy-MM-dd HH:mm}（北京时间），{manifest.Issues} 期（其中已发布 {manifest.PublishedIssues} 期）。"
@@ -62,6 +62,11 @@ public static class RestoreCommand
         if (manifest is null)
         {
             return (null, $"备份已损坏或不完整：{problem}");
+        }
+
+        if (IndexFiles(manifest, paths.IndexFolder).FirstOrDefault(f => !IsInside(f.Target, paths.IndexFolder + ".restoring")) is { Path: not null } escaping)
+        {
+            return (null, $"备份已损坏或不完整：{BackupManifest.Tampered(escaping.Path)}");
         }
 
         if (manifest.Migration is { } migration && !db.Database.GetMigrations().Contains(migration))
@@ -92,8 +97,16 @@ public static class RestoreCommand
         File.Move(partial, database, overwrite: true);
     }
 
-    /// <summary>Replaces <paramref name="folder"/> with the files the manifest lists under <paramref name="prefix"/> (checked ones only).</summary>
-    private static void ReplaceFolder(string source, BackupManifest manifest, string prefix, string folder)
+    /// <summary>The manifest's index files, each with where it is copied to (in the index folder's <c>.restoring</c> copy).</summary>
+    private static IEnumerable<(string Path, string Target)> IndexFiles(BackupManifest manifest, string folder) =>
+        manifest.Files.Where(f => f.Path.StartsWith(BackupManifest.IndexFolder + "/", StringComparison.Ordinal))
+            .Select(f => (f.Path, Path.GetFullPath(Path.Combine(folder + ".restoring", f.Path[(BackupManifest.IndexFolder.Length + 1)..]))));
+
+    private static bool IsInside(string path, string folder) =>
+        path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Replaces <paramref name="folder"/> with the index files the manifest lists (checked ones only).</summary>
+    private static void ReplaceFolder(string source, BackupManifest manifest, string folder)
     {
         var partial = folder + ".restoring";
         if (Directory.Exists(partial))
@@ -101,11 +114,10 @@ public static class RestoreCommand
             Directory.Delete(partial, recursive: true);
         }
 
-        foreach (var file in manifest.Files.Where(f => f.Path.StartsWith(prefix + "/", StringComparison.Ordinal)))
+        foreach (var (path, target) in IndexFiles(manifest, folder))
         {
-            var target = Path.Combine(partial, file.Path[(prefix.Length + 1)..]);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(source, file.Path), target);
+            File.Copy(Path.Combine(source, path), target);
         }
 
         if (Directory.Exists(folder))

@@ -21,9 +21,9 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
     public async Task<ImportOutcome> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
         await StoreAsync(PlainTextIssueParser.Parse(content), fileName, publish, ct);
 
-    /// <summary>Imports text already decoded or read from another format (a Word file through <see cref="IssueFile"/>).</summary>
-    public async Task<ImportOutcome> ImportTextAsync(string text, string fileName, bool publish, CancellationToken ct = default) =>
-        await StoreAsync(PlainTextIssueParser.Parse(text), fileName, publish, ct);
+    /// <summary>Stores an issue already read and parsed (an upload through <see cref="IssueFile.ParseAsync"/>), or its errors.</summary>
+    public async Task<ImportOutcome> ImportParsedAsync(ImportResult<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct = default) =>
+        await StoreAsync(parsed, fileName, publish, ct);
 
     private async Task<ImportOutcome> StoreAsync(ImportResult<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct)
     {

@@ -3,8 +3,9 @@ using System.Text;
 namespace Newsletter.Web.Features.Import;
 
 /// <summary>
-/// Turns an uploaded file's bytes into text: UTF-8 (with or without BOM) or GBK/GB18030 as
-/// Windows and Excel in China save it. Refuses what is not text at all.
+/// Turns an uploaded file's bytes into text: UTF-8 (with or without BOM), UTF-16 with its BOM (what Notepad
+/// and Excel call “Unicode”, little- or big-endian) or GBK/GB18030 as Windows and Excel in China save it.
+/// Refuses what is not text at all.
 /// </summary>
 public static class TextDecoder
 {
@@ -19,13 +20,17 @@ public static class TextDecoder
             return ImportResult<string>.Fail("文件是空的，没有可导入的内容。");
         }
 
-        if (bytes.IndexOf((byte)0) >= 0)
+        string text;
+        if (bytes.StartsWith(Encoding.Unicode.Preamble) || bytes.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            var utf16 = bytes.StartsWith(Encoding.Unicode.Preamble) ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            text = bytes.Length % 2 == 0 ? utf16.GetString(bytes[2..]) : "\uFFFD"; // half a character: not text
+        }
+        else if (bytes.IndexOf((byte)0) >= 0)
         {
             return NotText();
         }
-
-        string text;
-        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        else if (bytes.StartsWith(Encoding.UTF8.Preamble))
         {
             text = Encoding.UTF8.GetString(bytes[3..]);
         }
@@ -42,7 +47,7 @@ public static class TextDecoder
         }
 
         var controls = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
-        if (controls > text.Length / 100 || text.Contains('\uFFFD'))
+        if (controls > text.Length / 100 || text.Contains('\uFFFD') || text.Contains('\0'))
         {
             return NotText();
         }

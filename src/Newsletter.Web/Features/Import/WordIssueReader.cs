@@ -20,14 +20,17 @@ public static class WordIssueReader
     private static readonly byte[] Zip = [(byte)'P', (byte)'K', 3, 4];
     private static readonly byte[] Rtf = "{\\rtf"u8.ToArray();
 
-    public static ImportResult<ParsedIssue> Parse(byte[] bytes)
+    public static ImportResult<ParsedIssue> Parse(byte[] bytes, CancellationToken ct = default)
     {
-        var text = ReadText(bytes);
+        var text = ReadText(bytes, ct);
         return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : ImportResult<ParsedIssue>.Fail(text.Errors);
     }
 
-    /// <summary>The document as text: one line per paragraph, a blank line between paragraphs.</summary>
-    public static ImportResult<string> ReadText(byte[] bytes)
+    /// <summary>
+    /// The document as text: one line per paragraph, a blank line between paragraphs. Nothing reaches the Open XML
+    /// SDK before <see cref="DocxGuard"/> has found the package within its limits; <paramref name="ct"/> stops the reading.
+    /// </summary>
+    public static ImportResult<string> ReadText(byte[] bytes, CancellationToken ct = default)
     {
         if (bytes.Length == 0)
         {
@@ -47,6 +50,11 @@ public static class WordIssueReader
 
         try
         {
+            if (DocxGuard.Check(bytes, ct) is { } refusal)
+            {
+                return ImportResult<string>.Fail(refusal);
+            }
+
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var main = document.MainDocumentPart;
@@ -55,13 +63,13 @@ public static class WordIssueReader
                 return NotDocx();
             }
 
-            var text = new WordText(new WordHeadings(main.StyleDefinitionsPart?.Styles)).Read(body);
+            var text = new WordText(new WordHeadings(main.StyleDefinitionsPart?.Styles), ct).Read(body);
             return string.IsNullOrWhiteSpace(text)
                 ? ImportResult<string>.Fail("这个 Word 文件里没有文字，没有可导入的内容。请确认打开的是一整期工作通讯。")
                 : ImportResult<string>.Ok(text);
         }
         catch (Exception e) when (e is OpenXmlPackageException or IOException or InvalidDataException
-                                      or XmlException or FormatException or InvalidOperationException)
+                                      or XmlException or FormatException or InvalidOperationException or NotSupportedException)
         {
             return NotDocx();
         }

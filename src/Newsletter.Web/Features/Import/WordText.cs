@@ -14,7 +14,7 @@ namespace Newsletter.Web.Features.Import;
 /// wrapped by hand. Field codes, deleted text and the fallback copy of a drawing are left out;
 /// automatic list numbers and bullets (which Word draws but does not store as text) are not added.
 /// </summary>
-internal sealed class WordText(WordHeadings headings)
+internal sealed class WordText(WordHeadings headings, CancellationToken ct = default)
 {
     private readonly List<string> paragraphs = [];
 
@@ -31,6 +31,7 @@ internal sealed class WordText(WordHeadings headings)
     {
         foreach (var child in container.ChildElements)
         {
+            ct.ThrowIfCancellationRequested();
             switch (child)
             {
                 case Paragraph paragraph:
@@ -117,7 +118,7 @@ internal sealed class WordText(WordHeadings headings)
 
     private string CellText(TableCell cell)
     {
-        var inner = new WordText(headings);
+        var inner = new WordText(headings, ct);
         inner.ReadBlocks(cell);
         return Flatten(inner.paragraphs.SelectMany(p => p.Split('\n', '\t')));
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
@@ -12,11 +13,11 @@ namespace Newsletter.Web.Features.Imports;
 /// <summary>
 /// Editors upload an issue as a .txt or .docx file; it is imported as a draft (never published here)
 /// and the editor lands on its compose page to review it, with the importer's warnings. Whatever is
-/// refused (not a readable file, no 目录, a duplicate, over 10 MB) writes nothing.
+/// refused (not a readable file, no 目录, a duplicate, over 10 MB, a crafted package, too long to read) writes nothing.
 /// </summary>
 [Authorize(Roles = Roles.Editors)]
 [Route("editorial/import")]
-public sealed class ImportsController(IssueImporter importer, AuditLog audit, NewsletterDbContext db) : Controller
+public sealed class ImportsController(IssueImporter importer, AuditLog audit, NewsletterDbContext db, IOptions<ImportOptions> options) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new ImportPageViewModel([]));
@@ -44,13 +45,8 @@ public sealed class ImportsController(IssueImporter importer, AuditLog audit, Ne
             await stream.ReadExactlyAsync(bytes, ct);
         }
 
-        var text = IssueFile.ReadText(bytes, file.FileName);
-        if (!text.Succeeded)
-        {
-            return Refuse(StatusCodes.Status400BadRequest, file.FileName, [.. text.Errors]);
-        }
-
-        var outcome = await importer.ImportTextAsync(text.Value!, file.FileName, publish: false, ct);
+        var parsed = await IssueFile.ParseAsync(bytes, file.FileName, options.Value.ReadTimeout, ct);
+        var outcome = await importer.ImportParsedAsync(parsed, file.FileName, publish: false, ct);
         if (!outcome.Succeeded)
         {
             return Refuse(outcome.IsDuplicate ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.IntegrationTests.Features.Editorial;
 using Newsletter.IntegrationTests.Features.Search;
@@ -145,6 +146,51 @@ public sealed class BackupRestoreTests(BackedUpPortal backedUp) : IClassFixture<
         (exitCode, output) = await PortalProcess.RunVerbAsync(fresh, "restore", damaged);
         Assert.Equal(1, exitCode);
         Assert.Contains("没有 manifest.json", output);
+    }
+
+    [Theory]
+    [InlineData("index/../newsletter.db")]
+    [InlineData("index/{outside}")]
+    public async Task A_manifest_path_leading_out_of_its_folder_is_refused_and_nothing_changes(string path)
+    {
+        var tampered = Folder();
+        Copy(backedUp.BackupFolder, tampered);
+        var outside = Path.Combine(Folder(), "备份以外.txt"); // an absolute path: /tmp/…
+        path = path.Replace("{outside}", outside, StringComparison.Ordinal);
+        var file = Path.GetFullPath(Path.Combine(tampered, path)); // where the backup's check looks: inside the backup
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, "写到数据文件夹以外的内容");
+        }
+
+        var manifestPath = Path.Combine(tampered, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllBytes(manifestPath))!;
+        manifest["files"]!.AsArray().Add(new JsonObject
+        {
+            ["path"] = path, ["size"] = new FileInfo(file).Length, ["sha256"] = Sha256(file),
+        });
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        // A data folder with a database of its own (not the backup's), stopped: restore --force would replace it.
+        var existing = Folder();
+        Assert.Equal(0, (await PortalProcess.RunVerbAsync(existing, "restore", backedUp.BackupFolder)).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(existing, "newsletter.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 7";
+            command.ExecuteNonQuery();
+        }
+
+        var before = Hashes(existing);
+        var (exitCode, output) = await PortalProcess.RunVerbAsync(existing, "restore", tampered, "--force");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains($"manifest.json 中的文件路径 {path} 不合规", output);
+        Assert.Contains("未做任何更改", output);
+        Assert.Equal(before, Hashes(existing));
+        Assert.False(File.Exists(outside));
     }
 
     [Fact]

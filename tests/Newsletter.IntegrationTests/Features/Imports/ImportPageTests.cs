@@ -23,7 +23,7 @@ public sealed class ImportPageTests(PortalFactory portal) : IClassFixture<Portal
     private Task<(int Issues, int Articles, int Audit)> CountsAsync() => portal.WithDbAsync(async db =>
         (await db.Issues.CountAsync(), await db.Articles.CountAsync(), await db.AuditEntries.CountAsync()));
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName)
     {
         using var form = new MultipartFormDataContent
         {
@@ -79,6 +79,33 @@ public sealed class ImportPageTests(PortalFactory portal) : IClassFixture<Portal
         var issue = await portal.WithDbAsync(db => db.Issues.Include(i => i.Articles).SingleAsync(i => i.SerialNumber == 67));
         Assert.Equal((4, IssueStatus.Draft, 15), (issue.Number, issue.Status, issue.Articles.Count));
         Assert.Contains(issue.Articles, a => a.Title == "姚瑛到广西调研计生协工作" && a.PrintedPage == 5);
+    }
+
+    [Theory]
+    [InlineData("utf-16LE", 8, 71)]
+    [InlineData("utf-16BE", 9, 72)]
+    public async Task A_unicode_text_file_from_notepad_imports_like_the_utf8_one(string encoding, int number, int serial)
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var unicode = Encoding.GetEncoding(encoding);
+        var bytes = unicode.GetPreamble().Concat(unicode.GetBytes(Issue(number, serial))).ToArray();
+
+        var response = await UploadAsync(editor, bytes, $"第{number}期（Unicode）.txt");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (seed, imported) = await portal.WithDbAsync(async db =>
+        {
+            var issues = await db.Issues.AsNoTracking().Include(i => i.Articles).ThenInclude(a => a.Section)
+                .Where(i => i.SerialNumber == 65 || i.SerialNumber == serial).ToListAsync();
+            return (issues.Single(i => i.SerialNumber == 65), issues.Single(i => i.SerialNumber == serial));
+        });
+        Assert.Equal(15, imported.Articles.Count);
+        Assert.Equal(Contents(seed), Contents(imported));
+        Assert.Equal((seed.ChiefEditor, seed.PrintDate, seed.SendTo), (imported.ChiefEditor, imported.PrintDate, imported.SendTo));
+
+        static IEnumerable<(string, int, string, string, string?, int?)> Contents(Issue issue) => issue.Articles
+            .OrderBy(a => a.Section!.SortOrder).ThenBy(a => a.Position)
+            .Select(a => (a.Section!.Name, a.Position, a.Title, a.Body, a.Correspondents, a.PrintedPage));
     }
 
     [Theory]

@@ -81,6 +81,30 @@ public class BadInputTests
         Assert.Equal("尹 红", fromGbk.Value.ChiefEditor);
     }
 
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public void Seed_saved_as_unicode_with_bom_imports_the_same_issue(string name)
+    {
+        var encoding = Encoding.GetEncoding(name);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(SeedFiles.Issue65Text.Replace("\n", "\r\n"))).ToArray();
+        var fromUtf16 = PlainTextIssueParser.Parse(bytes);
+        var fromUtf8 = PlainTextIssueParser.Parse(SeedFiles.Issue65Bytes);
+        Assert.True(fromUtf16.Succeeded, string.Join("\n", fromUtf16.Errors));
+        Assert.Equal(
+            fromUtf8.Value!.AllItems.Select(a => (a.Title, a.Body, a.Correspondents, a.PrintedPage)),
+            fromUtf16.Value!.AllItems.Select(a => (a.Title, a.Body, a.Correspondents, a.PrintedPage)));
+        Assert.Equal((fromUtf8.Value.ChiefEditor, fromUtf8.Value.PrintDate, fromUtf8.Value.SendTo),
+            (fromUtf16.Value.ChiefEditor, fromUtf16.Value.PrintDate, fromUtf16.Value.SendTo));
+    }
+
+    [Fact]
+    public void Unicode_without_bom_or_with_broken_pairs_is_still_not_text()
+    {
+        Assert.Contains(ErrorsFor(Encoding.Unicode.GetBytes("第2期(总第65期)\n目 录\n")), e => e.Contains("不是文本文件"));
+        Assert.Contains(ErrorsFor([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]), e => e.Contains("不是文本文件"));
+    }
+
     [Fact]
     public void Seed_with_bom_and_crlf_imports_the_same_issue()
     {
