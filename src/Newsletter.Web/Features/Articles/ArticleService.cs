@@ -15,6 +15,9 @@ public sealed record SaveOutcome(Outcome Outcome, Article? Current = null);
 /// </summary>
 public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The loser of a race on an article's status (someone else moved it since the page was read).</summary>
+    public const string ChangedMeanwhile = "就在您操作的同时，别人已处理了这篇稿件，您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Article?> FindAsync(int id) =>
@@ -89,7 +92,7 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
             await db.SaveChangesAsync();
             return new(Outcome.Done, article);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex.IsLostRace())
         {
             db.ChangeTracker.Clear();
             return new(new Outcome(OutcomeKind.Conflict, "在您编辑期间，别人保存了这篇稿件。您的文字没有丢失，请对照后合并。"), await FindAsync(article.Id));
@@ -119,8 +122,7 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         }
 
         audit.Record(actor, nameof(Article), id, row.Label, ArticleWorkflow.StatusName(from), ArticleWorkflow.StatusName(row.To), note);
-        await db.SaveChangesAsync();
-        return Outcome.Done;
+        return await db.SaveOrConflictAsync(ChangedMeanwhile);
     }
 
     public async Task<Outcome> CommentAsync(int id, string? body, Actor actor)

@@ -49,9 +49,10 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
                     // The list may be stale: another worker may have tried this recipient since. Count from the row as claimed.
                     var recipient = await db.DispatchRecipients.AsNoTracking().SingleAsync(r => r.Id == id, ct);
 
+                    var sending = false;
                     try
                     {
-                        var mail = await MailAsync(recipient.DispatchId, mails, ct);
+                        var message = (await MailAsync(recipient.DispatchId, mails, ct)).ToMessage(Options.From, recipient);
                         if (session is not null && sentOnSession >= Options.MessagesPerConnection)
                         {
                             await session.DisposeAsync();
@@ -64,7 +65,8 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
                             sentOnSession = 0;
                         }
 
-                        await session.SendAsync(mail.ToMessage(Options.From, recipient), ct);
+                        sending = true;
+                        await session.SendAsync(message, ct);
                         sentOnSession++;
                         await MarkAsync(id, DeliveryStatus.Sent, recipient.Attempts + 1, null, null, ct);
                         sent++;
@@ -73,6 +75,22 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
                     {
                         await FailAsync(recipient, ex, ct);
                         if (session is not null && ex.Transient)
+                        {
+                            await session.DisposeAsync();
+                            session = null;
+                        }
+                    }
+                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                    {
+                        await ReleaseAsync(recipient, sending);
+                        throw;
+                    }
+                    catch (Exception ex)
+                    {
+                        // Not an SMTP reply (a message that cannot be built, a library fault): this recipient's failure, with
+                        // its reason, never a claim left behind. The connection's state is unknown, so the next one starts afresh.
+                        await FailAsync(recipient, new MailDeliveryException($"无法生成或发送给“{recipient.Email}”的邮件：{ex.Message}", transient: false, ex), ct);
+                        if (session is not null)
                         {
                             await session.DisposeAsync();
                             session = null;
@@ -109,6 +127,11 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, DeliveryStatus.Claimed)
                 .SetProperty(r => r.ClaimedAt, now).SetProperty(r => r.ClaimedBy, Node), ct) == 1;
     }
+
+    /// <summary>The portal is stopping: a message not yet handed over goes back to the queue; one in the middle of a send is 状态不明.</summary>
+    private Task<int> ReleaseAsync(DispatchRecipient recipient, bool sending) => sending
+        ? MarkAsync(recipient.Id, DeliveryStatus.Unknown, recipient.Attempts + 1, "发送过程中服务停止，无法确认对方是否收到，请管理员决定是否重发。", null, CancellationToken.None)
+        : MarkAsync(recipient.Id, DeliveryStatus.Pending, recipient.Attempts, null, null, CancellationToken.None);
 
     private Task FailAsync(DispatchRecipient recipient, MailDeliveryException ex, CancellationToken ct)
     {

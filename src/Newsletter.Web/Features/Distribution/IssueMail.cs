@@ -46,8 +46,13 @@ public sealed class IssueMail(string subject, string html, string text)
 
     public MimeMessage ToMessage(string from, DispatchRecipient recipient)
     {
+        if (!MailboxAddress.TryParse(from, out var sender))
+        {
+            throw new MailDeliveryException($"发件人地址（设置 Mail:From）“{from}”不是有效的邮件地址，请管理员改正设置后重发。", transient: false);
+        }
+
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
+        message.From.Add(sender);
         message.To.Add(new MailboxAddress(recipient.OrganizationName, recipient.Email));
         message.Subject = Subject;
         message.Headers.Add("X-Newsletter-Recipient", recipient.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

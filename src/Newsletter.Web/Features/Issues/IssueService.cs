@@ -13,6 +13,9 @@ namespace Newsletter.Web.Features.Issues;
 /// </summary>
 public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimeProvider clock, MarkdownRenderer markdown)
 {
+    /// <summary>The loser of a race on an issue (status or contents changed by someone else since the page was read).</summary>
+    public const string ChangedMeanwhile = "就在您操作的同时，别人已改动了这一期（状态或编排），您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Issue?> FindAsync(int id) =>
@@ -70,15 +73,7 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         form.ApplyTo(issue);
         issue.UpdatedAt = Now;
         audit.Record(actor, nameof(Issue), id, "修改报头报尾", detail: issue.FullLabel);
-        try
-        {
-            await db.SaveChangesAsync();
-            return Outcome.Done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Outcome(OutcomeKind.Conflict, "在您编辑期间，别人修改了这一期的报头报尾。请刷新页面后重新填写。");
-        }
+        return await db.SaveOrConflictAsync("在您编辑期间，别人修改了这一期（报头报尾或编排），或刚用了同样的期号。请刷新页面后重新填写。");
     }
 
     private async Task<string?> DuplicateAsync(IssueForm form, int? self)
@@ -114,8 +109,7 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         article.SectionId = sectionId;
         article.Position = issue.Articles.Where(a => a.SectionId == sectionId).Select(a => a.Position).DefaultIfEmpty(0).Max() + 1;
         audit.Record(actor, nameof(Issue), id, "编入稿件", detail: $"《{article.Title}》→ {section.Name}");
-        await db.SaveChangesAsync();
-        return Outcome.Done;
+        return await SaveContentsAsync(issue);
     }
 
     public async Task<Outcome> RemoveAsync(int id, int articleId, Actor actor)
@@ -131,8 +125,7 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         article.Position = 0;
         Renumber(issue.Articles.Where(a => a.SectionId == article.SectionId && a.Id != articleId));
         audit.Record(actor, nameof(Issue), id, "移出稿件", detail: $"《{article.Title}》");
-        await db.SaveChangesAsync();
-        return Outcome.Done;
+        return await SaveContentsAsync(issue);
     }
 
     public async Task<Outcome> MoveAsync(int id, int articleId, int delta, Actor actor)
@@ -149,10 +142,23 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         var target = Math.Clamp(index + Math.Sign(delta), 0, siblings.Count - 1);
         siblings.RemoveAt(index);
         siblings.Insert(target, article);
-        Renumber(siblings);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].Position = i + 1;
+        }
+
         audit.Record(actor, nameof(Issue), id, "调整顺序", detail: $"《{article.Title}》到第 {target + 1} 位");
-        await db.SaveChangesAsync();
-        return Outcome.Done;
+        return await SaveContentsAsync(issue);
+    }
+
+    /// <summary>
+    /// A change of the issue's contents is a change of the issue: its <c>Version</c> is raised with it, so placing an
+    /// article and submitting, approving or publishing the issue at the same moment cannot both succeed.
+    /// </summary>
+    private Task<Outcome> SaveContentsAsync(Issue issue)
+    {
+        issue.UpdatedAt = Now;
+        return db.SaveOrConflictAsync(ChangedMeanwhile);
     }
 
     private static void Renumber(IEnumerable<Article> articles)

@@ -50,8 +50,7 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
         }
 
         audit.Record(actor, nameof(Issue), id, row.Label, IssueWorkflow.StatusName(from), IssueWorkflow.StatusName(row.To), Detail(issue, form));
-        await db.SaveChangesAsync();
-        return Outcome.Done;
+        return await db.SaveOrConflictAsync(IssueService.ChangedMeanwhile);
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed record Outcome(OutcomeKind Kind, string? Message = null)
 
     public static Outcome Invalid(string message) => new(OutcomeKind.Invalid, message);
 
+    /// <summary>Someone else changed the same thing first (409); nothing of this request was saved.</summary>
+    public static Outcome Conflict(string message) => new(OutcomeKind.Conflict, message);
+
     public static Outcome From(Domain.Refusal refusal, string? message) => refusal switch
     {
         Domain.Refusal.None => Done,
