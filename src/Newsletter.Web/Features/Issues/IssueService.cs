@@ -35,17 +35,23 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         };
     }
 
-    public async Task<(Issue? Issue, string? Error)> CreateAsync(IssueForm form, Actor actor)
+    public async Task<(Issue? Issue, Outcome? Refusal)> CreateAsync(IssueForm form, Actor actor)
     {
         if (await DuplicateAsync(form, null) is { } duplicate)
         {
-            return (null, duplicate);
+            return (null, Outcome.Invalid(duplicate));
         }
 
         var issue = new Issue { CreatedAt = Now, UpdatedAt = Now };
         form.ApplyTo(issue);
         db.Issues.Add(issue);
-        await db.SaveChangesAsync();
+        // Two editors creating the same 第N期 at one moment both pass the check above; the unique index refuses the second.
+        var saved = await db.SaveOrConflictAsync("就在您提交时，别人刚用这个期号新建了一期，这次没有新建。请换一个期号，或到期刊列表查看那一期。");
+        if (!saved.Succeeded)
+        {
+            return (null, saved);
+        }
+
         audit.Record(actor, nameof(Issue), issue.Id, "新建一期", to: IssueWorkflow.StatusName(issue.Status), detail: issue.FullLabel);
         await db.SaveChangesAsync();
         return (issue, null);

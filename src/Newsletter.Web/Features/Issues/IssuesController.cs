@@ -32,11 +32,13 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
             return View(new IssueNewViewModel(form));
         }
 
-        var (issue, error) = await issues.CreateAsync(form, Actor);
+        var (issue, refusal) = await issues.CreateAsync(form, Actor);
         if (issue is null)
         {
-            ModelState.AddModelError("", error!);
-            return View(new IssueNewViewModel(form));
+            ModelState.AddModelError("", refusal!.Message!);
+            var page = View(new IssueNewViewModel(form));
+            page.StatusCode = refusal.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : null;
+            return page;
         }
 
         TempData["Message"] = $"已新建{issue.FullLabel}。下面把已采用的稿件编入各栏目。";

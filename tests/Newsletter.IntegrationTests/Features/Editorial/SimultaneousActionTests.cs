@@ -45,7 +45,7 @@ public sealed class SimultaneousActionTests : IAsyncLifetime
         "place-one-article-into-two-issues", "place-while-the-issue-is-submitted", "place-while-the-issue-is-published",
         "remove-twice", "remove-the-last-article-while-the-issue-is-submitted", "move-twice",
         "article-submit", "article-return", "article-accept", "article-reopen", "article-reopen-while-it-is-placed",
-        "article-edit", "article-restore", "article-correct",
+        "article-edit", "article-restore", "article-correct", "issue-create-with-the-same-number",
     ];
 
     [Theory]
@@ -262,6 +262,18 @@ public sealed class SimultaneousActionTests : IAsyncLifetime
                 var version = await portal.ArticleAsync(article, a => a.Version);
                 return new Race(() => Edit(editorA, article, "correct", version, "姚瑛到广西调研计生协工作", "甲更正后的正文。", "甲的更正说明。"),
                     () => Edit(editorB, article, "correct", version, "姚瑛到广西调研计生协工作", "乙更正后的正文。", "乙的更正说明。"), "更正") { Revisions = 1, Corrections = 1, Outbox = 1 };
+            }
+
+            case "issue-create-with-the-same-number":
+            {
+                return Both(editorA, editorB, c => c.PostFormAsync("/editorial/issues/new", "/editorial/issues/new", new()
+                {
+                    ["Year"] = "2023", ["Number"] = "7", ["SerialNumber"] = "70", ["CoverMonth"] = "9",
+                    ["ChiefEditor"] = "尹 红", ["Editor"] = "潘绍先", ["ResponsibleEditor"] = "黄玉鹏", ["PrintDate"] = "2023-09-08", ["Copies"] = "300",
+                }), "新建一期") with
+                {
+                    Then = async () => Assert.Equal(1, await portal.WithDbAsync(db => db.Issues.CountAsync(i => i.Year == 2023 && i.Number == 7))),
+                };
             }
 
             default:
