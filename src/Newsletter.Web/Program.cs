@@ -117,8 +117,8 @@ builder.Services.AddControllersWithViews(o =>
 }).AddRazorOptions(o =>
 {
     o.ViewLocationFormats.Clear();
-    o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
     o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+    o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
 });
 
 var app = builder.Build();

@@ -24,7 +24,14 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
     private static readonly string[] Editors = [Roles.ChiefEditor, Roles.Editor];
     private static readonly string[] Admins = [Roles.Administrator];
 
-    /// <summary>Controller → who may call its actions (per action where they differ).</summary>
+    /// <summary>
+    /// The feature folder of an action's controller (its namespace under <c>Features</c>, e.g. <c>Editorial/Issues</c>):
+    /// two controllers of one name (the readers' and the editors' issues) are told apart by it.
+    /// </summary>
+    public static string Folder(ControllerActionDescriptor action) =>
+        action.ControllerTypeInfo.Namespace!["Newsletter.Web.Features.".Length..].Replace('.', '/');
+
+    /// <summary>Feature folder → who may call its actions (per action where they differ).</summary>
     private static string[] Expected(string controller, string action, string method) => (controller, action, method) switch
     {
         ("Archive", _, _) or ("Errors", _, _) or ("Search", "Index", _) => Everyone,
@@ -46,7 +53,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Descriptor: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
             .Where(x => x.Descriptor is not null)
-            .Select(x => (x.Descriptor!.ControllerName, x.Descriptor.ActionName,
+            .Select(x => (Folder(x.Descriptor!), x.Descriptor!.ActionName,
                 x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET",
                 x.Endpoint.RoutePattern.RawText ?? "", x.Endpoint.Metadata));
 

@@ -32,7 +32,7 @@ public sealed class PdfController(
         var issue = await queries.IssueAsync(year, number, supplement, SignedIn, ct);
         if (issue is null)
         {
-            return await HiddenAsync(year, number, supplement, ct);
+            return await this.HiddenIssueAsync(queries, year, number, supplement, ct);
         }
 
         if (!pdf.IsAvailable)
@@ -70,19 +70,5 @@ public sealed class PdfController(
     {
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return View("/Features/Shared/Error.cshtml", new ErrorViewModel(StatusCodes.Status503ServiceUnavailable, reason));
-    }
-
-    private async Task<IActionResult> HiddenAsync(int year, int number, bool supplement, CancellationToken ct)
-    {
-        var (withdrawn, membersOnly) = await queries.WhyHiddenAsync(
-            q => q.Where(i => i.Year == year && i.Number == number && i.IsSupplement == supplement), ct);
-        if (withdrawn is not null)
-        {
-            Response.StatusCode = StatusCodes.Status410Gone;
-            return View("/Features/Archive/Withdrawn.cshtml", withdrawn);
-        }
-
-        var label = supplement ? $"{year}年增刊第{number}期" : $"{year}年第{number}期";
-        return membersOnly && !SignedIn ? Challenge() : this.NotFoundPage($"没有找到{label}工作通讯，它可能尚未发布。");
     }
 }

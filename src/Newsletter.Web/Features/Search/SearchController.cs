@@ -6,9 +6,7 @@ using Newsletter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Archive;
-using Newsletter.Web.Features.Audit;
 
 namespace Newsletter.Web.Features.Search;
 
@@ -25,16 +23,12 @@ public sealed record SearchPageViewModel(
     public int TotalPages => Math.Max(1, (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
 }
 
-public sealed record SearchStatusViewModel(bool Exists, long Position, int Documents, int Pending);
-
-/// <summary>Search over published issues, and the administrators' index status and rebuild button.</summary>
-public sealed class SearchController(
-    ISearchIndex index, SearchIndexer indexer, NewsletterDbContext db, ArchiveQueries queries, AuditLog audit, ArchiveCacheInvalidator cache)
-    : Controller
+/// <summary>Search over published issues.</summary>
+[AllowAnonymous]
+public sealed class SearchController(ISearchIndex index, NewsletterDbContext db, ArchiveQueries queries) : Controller
 {
     private const int BuildingRetrySeconds = 10;
 
-    [AllowAnonymous]
     [HttpGet("/search")]
     [EnableRateLimiting(RateLimits.Search)]
     [OutputCache(PolicyName = ArchiveCachePolicy.Name)]
@@ -63,22 +57,5 @@ public sealed class SearchController(
             .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
         var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
         return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice, building && query.Length > 0));
-    }
-
-    [Authorize(Roles = Roles.Administrator)]
-    [HttpGet("/admin/search")]
-    public async Task<IActionResult> Status() =>
-        View(new SearchStatusViewModel(index.Exists, index.Exists ? index.Position : 0, index.Exists ? index.DocumentCount : 0, await indexer.PendingAsync()));
-
-    [Authorize(Roles = Roles.Administrator)]
-    [HttpPost("/admin/search/reindex")]
-    public async Task<IActionResult> Reindex()
-    {
-        var count = await indexer.RebuildAsync();
-        audit.Record(HttpContext.ToActor(), "SearchIndex", "all", "重建检索索引", detail: $"{count} 篇");
-        await db.SaveChangesAsync();
-        cache.EvictAll();
-        TempData["Message"] = $"检索索引已重建，共 {count} 篇。";
-        return Redirect("/admin/search");
     }
 }
