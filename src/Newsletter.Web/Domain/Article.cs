@@ -6,6 +6,12 @@ namespace Newsletter.Web.Domain;
 /// </summary>
 public class Article : IVersioned
 {
+    /// <summary>The longest title the article editor accepts, and so the importer too.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>The longest body (Markdown) the article editor accepts, and so the importer too.</summary>
+    public const int MaxBodyLength = 100_000;
+
     public int Id { get; set; }
 
     public int? IssueId { get; set; }

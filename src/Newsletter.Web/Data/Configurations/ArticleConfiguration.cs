@@ -8,7 +8,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> builder)
     {
-        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Title).HasMaxLength(Article.MaxTitleLength);
         builder.Property(a => a.AttributionOrganization).HasMaxLength(100);
         builder.Property(a => a.Correspondents).HasMaxLength(200);
         builder.Property(a => a.AuthorName).HasMaxLength(50);

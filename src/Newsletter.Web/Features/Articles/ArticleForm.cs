@@ -7,14 +7,14 @@ namespace Newsletter.Web.Features.Articles;
 public sealed class ArticleForm
 {
     [Required(ErrorMessage = "请填写标题。")]
-    [StringLength(200, ErrorMessage = "标题不能超过 200 个字。")]
+    [StringLength(Article.MaxTitleLength, ErrorMessage = "标题不能超过 200 个字。")]
     [Display(Name = "标题")]
     public string Title { get; set; } = "";
 
     [Display(Name = "栏目")]
     public int? SectionId { get; set; }
 
-    [StringLength(100_000, ErrorMessage = "正文不能超过 10 万字。")]
+    [StringLength(Article.MaxBodyLength, ErrorMessage = "正文不能超过 10 万字。")]
     [Display(Name = "正文（Markdown）")]
     public string? Body { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Newsletter.Web.Features.Import;
@@ -15,12 +16,17 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     private bool inHeader;
     private bool joinNext;
 
+    /// <summary>The current item's last paragraph while page breaks keep continuing it: built once, not copied for each piece.</summary>
+    private readonly StringBuilder continued = new();
+
     public void Read(IEnumerable<Block> blocks)
     {
         foreach (var block in blocks)
         {
             Read(block);
         }
+
+        EndParagraph();
 
         foreach (var entry in remaining)
         {
@@ -100,6 +106,7 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
             briefSection = section;
         }
 
+        EndParagraph();
         current = null;
         return true;
     }
@@ -123,6 +130,7 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
     private void Begin(ParsedArticle article, bool header)
     {
+        EndParagraph();
         current = article;
         inHeader = header;
         joinNext = false;
@@ -131,16 +139,32 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     private void AddParagraph(string text)
     {
         var paragraphs = current!.Paragraphs;
-        if (joinNext && paragraphs.Count > 0)
+        if (!joinNext || paragraphs.Count == 0)
         {
-            paragraphs[^1] += text;
-        }
-        else
-        {
+            EndParagraph();
             paragraphs.Add(text);
+            joinNext = TextRules.ContinuesOnNextPage(text);
+            return;
         }
 
-        joinNext = TextRules.ContinuesOnNextPage(paragraphs[^1]);
+        if (continued.Length == 0)
+        {
+            continued.Append(paragraphs[^1]);
+        }
+
+        continued.Append(text);
+        // Past 50 characters only the paragraph's end can make it a heading or a sentence's end (see ContinuesOnNextPage).
+        joinNext = TextRules.ContinuesOnNextPage(continued.Length <= 64 ? continued.ToString() : continued.ToString(continued.Length - 64, 64));
+    }
+
+    /// <summary>Stores the paragraph that page breaks were continuing, if any.</summary>
+    private void EndParagraph()
+    {
+        if (continued.Length > 0)
+        {
+            current!.Paragraphs[^1] = continued.ToString();
+            continued.Clear();
+        }
     }
 
     private static bool TryReadHeader(ParsedArticle article, string text)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Newsletter.Web.Features.Import;
@@ -44,6 +45,7 @@ public static partial class PlainTextIssueParser
         var footerAt = blocks.FindIndex(b => TextRules.Compact(b.Text).StartsWith("总编辑", StringComparison.Ordinal));
         new BodyReader(issue, entries, errors).Read(footerAt < 0 ? blocks : blocks[..footerAt]);
         Footer.Read(footerAt < 0 ? [] : blocks[footerAt..], issue, errors);
+        ArticleLimits.Check(issue, errors);
 
         return errors.Count == 0 ? ImportResult<ParsedIssue>.Ok(issue) : ImportResult<ParsedIssue>.Fail(errors);
     }
@@ -114,6 +116,20 @@ public sealed record Block(string Text, int Line)
         return blocks;
     }
 
-    private static string Join(List<string> lines) =>
-        lines.Aggregate((a, b) => char.IsAsciiLetterOrDigit(a[^1]) && char.IsAsciiLetterOrDigit(b[0]) ? a + " " + b : a + b);
+    /// <summary>The lines as one text (a space only between two Latin letters or digits), built once rather than copied for each line.</summary>
+    private static string Join(List<string> lines)
+    {
+        var text = new StringBuilder(lines[0]);
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (char.IsAsciiLetterOrDigit(lines[i - 1][^1]) && char.IsAsciiLetterOrDigit(lines[i][0]))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(lines[i]);
+        }
+
+        return text.ToString();
+    }
 }

@@ -29,8 +29,9 @@ public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows)
 
 /// <summary>
 /// Compares the file with the organisations as they are. Nothing is written here: the preview shows the plan,
-/// and the apply step makes it again inside its transaction. A parent may be an existing organisation or a
-/// valid line anywhere in the file; a line whose parent is missing, in error, or would close a loop is skipped.
+/// and the apply step makes it again from the organisations as they are then. A parent may be an existing
+/// organisation or a valid line anywhere in the file; a line whose parent is missing, in error, or would close a
+/// loop is skipped (<see cref="ParentCheck"/>). Time grows with the length of the file, not its square.
 /// </summary>
 public static class ImportPlanner
 {
@@ -55,67 +56,11 @@ public static class ImportPlanner
             drafts.Add(draft with { Error = error });
         }
 
-        string? ParentOf(string name, IReadOnlyDictionary<string, ImportDraft> valid) =>
-            valid.TryGetValue(name, out var d) && d.ParentGiven ? d.ParentName
-            : byName.TryGetValue(name, out var o) && o.ParentId is { } id ? nameById[id] : null;
-
-        // Skipping a line can leave another without its parent, so check until nothing more is skipped.
-        bool skipped;
-        do
-        {
-            skipped = false;
-            var valid = drafts.Where(d => d.Error is null).ToDictionary(d => d.Name, StringComparer.Ordinal);
-            for (var i = 0; i < drafts.Count; i++)
-            {
-                var draft = drafts[i];
-                if (draft.Error is not null || ParentProblem(draft, valid, firstLine, byName, ParentOf) is not { } problem)
-                {
-                    continue;
-                }
-
-                drafts[i] = draft with { Error = problem };
-                skipped = true;
-            }
-        }
-        while (skipped);
-
+        ParentCheck.Run(drafts, firstLine, byName, nameById);
         var rows = drafts.Select(d => d.Error is { } reason
             ? new PlannedRow(d.Line, d.Name, RowOutcome.Error, [reason], null)
             : Compare(d, byName.GetValueOrDefault(d.Name), nameById)).ToList();
         return new ImportPlan(rows);
-    }
-
-    private static string? ParentProblem(ImportDraft draft, Dictionary<string, ImportDraft> valid, Dictionary<string, int> firstLine,
-        Dictionary<string, Organization> byName, Func<string, IReadOnlyDictionary<string, ImportDraft>, string?> parentOf)
-    {
-        if (!draft.ParentGiven || draft.ParentName is not { } parent)
-        {
-            return null;
-        }
-
-        if (parent == draft.Name)
-        {
-            return "上级单位不能是它自己。";
-        }
-
-        if (!valid.ContainsKey(parent) && !byName.ContainsKey(parent))
-        {
-            return firstLine.TryGetValue(parent, out var line)
-                ? $"上级单位“{parent}”所在的第{line}行有错误。"
-                : $"上级单位“{parent}”不存在。";
-        }
-
-        // Only a line inside a loop is refused; one that merely hangs below a loop waits for the loop's lines to be skipped.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var up = parent; up is not null && seen.Add(up); up = parentOf(up, valid))
-        {
-            if (up == draft.Name)
-            {
-                return $"上级单位“{parent}”是它的下级单位，会形成循环。";
-            }
-        }
-
-        return null;
     }
 
     private static PlannedRow Compare(ImportDraft draft, Organization? current, Dictionary<int, string> nameById)

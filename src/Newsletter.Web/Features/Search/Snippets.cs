@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -18,32 +19,84 @@ public static class Snippets
     /// <summary>Context kept before the first marked word, unless a sentence starts nearer.</summary>
     private const int Lead = 24;
 
+    /// <summary>The most text analysed for one fragment: more than any usual article, far less than the longest ones.</summary>
+    private const int MaxAnalysed = 20_000;
+
+    /// <summary>The text analysed around each place where a word may occur, in a text longer than <see cref="MaxAnalysed"/>.</summary>
+    private const int Window = 2_000;
+
     /// <summary>The whole text with every occurrence of the words marked, or null if none occurs.</summary>
     public static string? MarkAll(Analyzer analyzer, string field, string text, IReadOnlyList<List<(string Term, int Position)>> phrases)
     {
-        var spans = Find(analyzer, field, text, phrases);
+        var spans = Find(analyzer, field, text, 0, text.Length, phrases);
         return spans.Count == 0 ? null : Render(text, 0, text.Length, spans);
     }
 
     /// <summary>
     /// About <see cref="Length"/> characters around the first place where the most different words occur
     /// together, with the words marked and … where the text was cut; null if none of the words occurs.
+    /// A text longer than <see cref="MaxAnalysed"/> is not analysed whole: see <see cref="Windows"/>.
     /// </summary>
     public static string? Fragment(Analyzer analyzer, string field, string text, IReadOnlyList<List<(string Term, int Position)>> phrases)
     {
-        var spans = Find(analyzer, field, text, phrases);
-        if (spans.Count == 0)
+        foreach (var (from, to) in Windows(text, phrases))
         {
-            return null;
+            var spans = Find(analyzer, field, text, from, to, phrases);
+            if (spans.Count > 0)
+            {
+                return Fragment(text, spans, phrases.Count);
+            }
         }
 
-        var (best, bestWords) = (0, 0);
-        for (var i = 0; i < spans.Count && bestWords < phrases.Count; i++)
+        return null;
+    }
+
+    /// <summary>
+    /// The parts of the text to analyse, in order: the whole of a text up to <see cref="MaxAnalysed"/> characters; in a longer
+    /// one, a window of <see cref="Window"/> characters around each next place where a word's first term occurs as plain
+    /// text (ignoring case and width, as the analyser does), until <see cref="MaxAnalysed"/> characters have been analysed.
+    /// </summary>
+    private static IEnumerable<(int From, int To)> Windows(string text, IReadOnlyList<List<(string Term, int Position)>> phrases)
+    {
+        if (text.Length <= MaxAnalysed)
         {
-            var words = spans.Skip(i).TakeWhile(s => s.End <= spans[i].Start + Length).Select(s => s.Word).Distinct().Count();
-            if (words > bestWords)
+            yield return (0, text.Length);
+            yield break;
+        }
+
+        var next = phrases.Select(p => IndexOf(text, p[0].Term, 0)).ToArray();
+        for (var (analysed, from) = (0, 0); analysed < MaxAnalysed;)
+        {
+            var found = next.Where(i => i >= from).DefaultIfEmpty(-1).Min();
+            if (found < 0)
             {
-                (best, bestWords) = (i, words);
+                yield break;
+            }
+
+            var window = (From: Math.Max(from, found - Window / 2), To: Math.Min(text.Length, found + Window / 2));
+            yield return window;
+            (analysed, from) = (analysed + window.To - window.From, window.To);
+            for (var w = 0; w < next.Length; w++)
+            {
+                next[w] = next[w] >= 0 && next[w] < from && from < text.Length ? IndexOf(text, phrases[w][0].Term, from) : next[w];
+            }
+        }
+    }
+
+    /// <summary>Where the term occurs as text: Chinese characters have no case or width, so they are compared as they are (much faster).</summary>
+    private static int IndexOf(string text, string term, int from) => term.All(HanTrigramTokenizer.IsHan)
+        ? text.IndexOf(term, from, StringComparison.Ordinal)
+        : CultureInfo.InvariantCulture.CompareInfo.IndexOf(text, term, from, CompareOptions.IgnoreCase | CompareOptions.IgnoreWidth);
+
+    private static string Fragment(string text, List<(int Start, int End, int Word)> spans, int words)
+    {
+        var (best, bestWords) = (0, 0);
+        for (var i = 0; i < spans.Count && bestWords < words; i++)
+        {
+            var together = spans.Skip(i).TakeWhile(s => s.End <= spans[i].Start + Length).Select(s => s.Word).Distinct().Count();
+            if (together > bestWords)
+            {
+                (best, bestWords) = (i, together);
             }
         }
 
@@ -64,19 +117,19 @@ public static class Snippets
         return (start > 0 ? "…" : "") + Render(text, start, end, spans) + (end < text.Length ? "…" : "");
     }
 
-    /// <summary>Where each word's phrase occurs (start and end offsets), merged where they touch or overlap, in text order.</summary>
+    /// <summary>Where each word's phrase occurs in text[from..to] (offsets in the whole text), in text order.</summary>
     private static List<(int Start, int End, int Word)> Find(
-        Analyzer analyzer, string field, string text, IReadOnlyList<List<(string Term, int Position)>> phrases)
+        Analyzer analyzer, string field, string text, int from, int to, IReadOnlyList<List<(string Term, int Position)>> phrases)
     {
         var found = new List<(int Start, int End, int Word)>();
-        if (phrases.Count == 0 || text.Length == 0)
+        if (phrases.Count == 0 || to <= from)
         {
             return found;
         }
 
         var tokens = new List<(string Term, int Position, int Start, int End)>();
         var byPosition = new Dictionary<int, int>();
-        using (var stream = analyzer.GetTokenStream(field, text))
+        using (var stream = analyzer.GetTokenStream(field, text[from..to]))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -87,7 +140,7 @@ public static class Snippets
             {
                 position += increment.PositionIncrement;
                 byPosition[position] = tokens.Count;
-                tokens.Add((term.ToString(), position, offset.StartOffset, offset.EndOffset));
+                tokens.Add((term.ToString(), position, from + offset.StartOffset, from + offset.EndOffset));
             }
 
             stream.End();
