@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Features.Account;
-using Newsletter.Web.Features.Import;
+using Newsletter.Web.Features.Editorial.Import;
+using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
-
 namespace Newsletter.Web.Data;
 
 /// <summary>

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Newsletter.IntegrationTests.Features.Distribution;
+using Newsletter.IntegrationTests.Features.Admin.Dispatches;
 using Newsletter.IntegrationTests.Features.Editorial;
+using Newsletter.IntegrationTests.Features.Editorial.Articles;
+using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Features;

@@ -32,24 +32,20 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         action.ControllerTypeInfo.Namespace!["Newsletter.Web.Features.".Length..].Replace('.', '/');
 
     /// <summary>Feature folder → who may call its actions (per action where they differ).</summary>
-    private static string[] Expected(string controller, string action, string method) => (controller, action, method) switch
+    private static string[] Expected(string folder, string action, string method) => (folder, action, method) switch
     {
-        ("Archive", _, _) or ("Errors", _, _) or ("Search", "Index", _) => Everyone,
-        ("Search", "Status" or "Reindex", _) => Admins,
-        ("Dispatches", _, _) => Admins,
+        ("Issues", _, _) or ("Issues/Pdf", _, _) or ("Articles", _, _) or ("Sections", _, _) => Everyone,
+        ("Errors", _, _) or ("Search", _, _) or ("Feeds", _, _) => Everyone,
         ("Account", "Login" or "Denied", _) => Everyone,
         ("Account", "Logout" or "Password", _) => SignedIn,
-        ("Desk", _, _) or ("Articles", _, _) => Writers,
-        ("Issues", _, _) => Editors,
-        ("Imports", _, _) => Editors,
-        ("Users", _, _) or ("SensitiveWords", _, _) or ("Audit", _, _) => Admins,
-        ("Organizations", _, _) or ("Statistics", _, _) => Admins,
-        ("Feeds", _, _) => Everyone,
-        ("Pdf", _, _) => Everyone,
-        _ => throw new Xunit.Sdk.XunitException($"{controller}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
+        ("Editorial", _, _) or ("Editorial/Articles", _, _) => Writers,
+        ("Editorial/Issues", _, _) or ("Editorial/Import", _, _) => Editors,
+        ("Admin/Users", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,
+        ("Admin/Organizations", _, _) or ("Admin/Statistics", _, _) or ("Admin/Dispatches", _, _) => Admins,
+        _ => throw new Xunit.Sdk.XunitException($"{folder}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };
 
-    public static IEnumerable<(string Controller, string Action, string Method, string Template, EndpointMetadataCollection Metadata)> Actions(IServiceProvider services) =>
+    public static IEnumerable<(string Folder, string Action, string Method, string Template, EndpointMetadataCollection Metadata)> Actions(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Descriptor: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
             .Where(x => x.Descriptor is not null)
@@ -64,7 +60,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         Assert.True(actions.Count > 30, $"found {actions.Count} actions");
         Assert.All(actions, a => Assert.True(
             a.Metadata.GetMetadata<IAllowAnonymous>() is not null || a.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0,
-            $"{a.Controller}.{a.Action} has neither [Authorize] nor [AllowAnonymous]"));
+            $"{a.Folder}.{a.Action} has neither [Authorize] nor [AllowAnonymous]"));
     }
 
     [Fact]
@@ -77,9 +73,9 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         }
 
         var failures = new List<string>();
-        foreach (var (controller, action, method, template, _) in Actions(portal.Services))
+        foreach (var (folder, action, method, template, _) in Actions(portal.Services))
         {
-            var allowed = Expected(controller, action, method);
+            var allowed = Expected(folder, action, method);
             var url = Fill(template);
             foreach (var (who, client) in clients)
             {
@@ -88,11 +84,11 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
                     : await client.GetAsync(url);
                 var outcome = Describe(response);
                 var expected = !allowed.Contains(who) ? (who == Anonymous ? "login" : "denied")
-                    : method == "POST" && controller != "Errors" ? "400"
+                    : method == "POST" && folder != "Errors" ? "400"
                     : action == "Denied" ? "403" : "served";
                 if (outcome != expected)
                 {
-                    failures.Add($"{who} {method} {url} ({controller}.{action}): expected {expected}, got {outcome} ({(int)response.StatusCode})");
+                    failures.Add($"{who} {method} {url} ({folder}.{action}): expected {expected}, got {outcome} ({(int)response.StatusCode})");
                 }
             }
         }

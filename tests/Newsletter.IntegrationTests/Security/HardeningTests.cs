@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Newsletter.IntegrationTests.Features.Editorial;
+using Newsletter.IntegrationTests.Features.Editorial.Articles;
+using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Security;

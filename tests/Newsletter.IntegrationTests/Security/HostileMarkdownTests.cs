@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.IntegrationTests.Features.Editorial;
+using Newsletter.IntegrationTests.Features.Editorial.Articles;
+using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.Web.Domain;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;

@@ -1,6 +1,5 @@
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Issues;
-
+using Newsletter.Web.Features.Editorial.Issues;
 namespace Newsletter.UnitTests.Domain;
 
 public class SensitiveWordCheckTests

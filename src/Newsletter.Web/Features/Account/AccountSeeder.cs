@@ -2,8 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Import;
-
+using Newsletter.Web.Features.Editorial.Import;
 namespace Newsletter.Web.Features.Account;
 
 /// <summary>

@@ -2,8 +2,9 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Archive;
-
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Infrastructure;
-using Newsletter.Web.Features.Archive;
-
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

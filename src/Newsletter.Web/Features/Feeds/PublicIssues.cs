@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Archive;
-
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

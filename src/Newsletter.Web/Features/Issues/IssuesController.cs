@@ -1,138 +1,91 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Newsletter.Web.Data;
-using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
-using Newsletter.Web.Features.Archive;
+using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Issues;
 
-/// <summary>Composing an issue and taking it through review to publication.</summary>
-[Authorize(Roles = Roles.Editors)]
-[Route("editorial/issues")]
-public sealed class IssuesController(IssueService issues, IssueTransitions transitions, NewsletterDbContext db) : Controller
+/// <summary>The reading side's issues: home (the latest issue), issues by year, one issue with its 目录, its print view.</summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = ArchiveCachePolicy.Name)]
+public sealed class IssuesController(ArchiveQueries queries, MarkdownRenderer markdown) : Controller
 {
-    private Actor Actor => HttpContext.ToActor();
+    private bool SignedIn => User.Identity?.IsAuthenticated == true;
 
-    [HttpGet("")]
-    public async Task<IActionResult> Index() => View(new IssueListViewModel(await db.Issues.AsNoTracking()
-        .OrderByDescending(i => i.Year).ThenBy(i => i.IsSupplement).ThenByDescending(i => i.Number).ToListAsync()));
-
-    [HttpGet("new")]
-    public async Task<IActionResult> New(int? year, bool supplement = false) =>
-        View(new IssueNewViewModel(await issues.SuggestAsync(year, supplement)));
-
-    [HttpPost("new")]
-    public async Task<IActionResult> New(IssueForm form)
+    [HttpGet("/")]
+    public async Task<IActionResult> Home(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        var recent = await queries.LatestIssuesAsync(SignedIn, 7, ct);
+        var years = await queries.YearsAsync(SignedIn, ct);
+        IssuePageViewModel? latest = null;
+        if (recent.Count > 0)
         {
-            return View(new IssueNewViewModel(form));
+            var issue = await queries.IssueWithArticlesAsync(recent[0].Id, SignedIn, ct);
+            latest = issue is null ? null : new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
         }
 
-        var (issue, refusal) = await issues.CreateAsync(form, Actor);
+        return View(new HomeViewModel(latest, recent.Skip(1).ToList(), years));
+    }
+
+    [HttpGet("/issues")]
+    public async Task<IActionResult> Years(CancellationToken ct)
+    {
+        var years = await queries.YearsAsync(SignedIn, ct);
+        var issues = await queries.LatestIssuesAsync(SignedIn, 500, ct);
+        return View(new YearsViewModel(years, issues));
+    }
+
+    [HttpGet("/issues/{year:int}")]
+    public async Task<IActionResult> Year(int year, CancellationToken ct)
+    {
+        var issues = await queries.IssuesOfYearAsync(year, SignedIn, ct);
+        if (issues.Count == 0)
+        {
+            return this.NotFoundPage($"{year}年没有已发布的工作通讯。");
+        }
+
+        return View(new YearArchiveViewModel(year, issues, await queries.YearsAsync(SignedIn, ct)));
+    }
+
+    [HttpGet("/issues/{year:int}/{number:int}")]
+    public Task<IActionResult> Issue(int year, int number, CancellationToken ct) => ShowIssue(year, number, false, ct);
+
+    [HttpGet("/issues/{year:int}/s{number:int}")]
+    public Task<IActionResult> Supplement(int year, int number, CancellationToken ct) => ShowIssue(year, number, true, ct);
+
+    [HttpGet("/issues/{year:int}/{number:int}/print")]
+    public Task<IActionResult> Print(int year, int number, CancellationToken ct) => ShowPrint(year, number, false, ct);
+
+    [HttpGet("/issues/{year:int}/s{number:int}/print")]
+    public Task<IActionResult> PrintSupplement(int year, int number, CancellationToken ct) => ShowPrint(year, number, true, ct);
+
+    private async Task<IActionResult> ShowPrint(int year, int number, bool supplement, CancellationToken ct)
+    {
+        var issue = await queries.IssueAsync(year, number, supplement, SignedIn, ct);
         if (issue is null)
         {
-            ModelState.AddModelError("", refusal!.Message!);
-            var page = View(new IssueNewViewModel(form));
-            page.StatusCode = refusal.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : null;
-            return page;
+            return await ShowIssue(year, number, supplement, ct);
         }
 
-        TempData["Message"] = $"已新建{issue.FullLabel}。下面把已采用的稿件编入各栏目。";
-        return RedirectToAction(nameof(Compose), new { id = issue.Id });
+        var page = new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
+        if (page.IsMembersOnly)
+        {
+            Response.Headers.CacheControl = MembersOnlyResponse.CacheControl;
+        }
+
+        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body));
+        return View("Print", new PrintViewModel(page, bodies));
     }
 
-    [HttpGet("{id:int}")]
-    public async Task<IActionResult> Compose(int id)
+    private async Task<IActionResult> ShowIssue(int year, int number, bool supplement, CancellationToken ct)
     {
-        var issue = await issues.FindAsync(id);
-        return issue is null ? this.NotFoundPage("没有找到这一期。") : View(await ComposeModelAsync(issue, IssueForm.From(issue)));
-    }
-
-    [HttpPost("{id:int}/masthead")]
-    public async Task<IActionResult> Masthead(int id, IssueForm form)
-    {
-        var issue = await issues.FindAsync(id);
+        var issue = await queries.IssueAsync(year, number, supplement, SignedIn, ct);
         if (issue is null)
         {
-            return this.NotFoundPage("没有找到这一期。");
+            return await this.HiddenIssueAsync(queries, year, number, supplement, ct);
         }
 
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Compose), await ComposeModelAsync(issue, form));
-        }
-
-        var outcome = await issues.UpdateAsync(id, form, Actor);
-        if (outcome.Kind is OutcomeKind.Invalid or OutcomeKind.Conflict)
-        {
-            ModelState.AddModelError("", outcome.Message!);
-            Response.StatusCode = outcome.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return View(nameof(Compose), await ComposeModelAsync((await issues.FindAsync(id))!, form));
-        }
-
-        return Finish(id, outcome, "报头报尾已保存。");
-    }
-
-    [HttpPost("{id:int}/place")]
-    public async Task<IActionResult> Place(int id, int articleId, int sectionId) =>
-        Finish(id, await issues.PlaceAsync(id, articleId, sectionId, Actor), "稿件已编入。");
-
-    [HttpPost("{id:int}/remove")]
-    public async Task<IActionResult> Remove(int id, int articleId) =>
-        Finish(id, await issues.RemoveAsync(id, articleId, Actor), "稿件已移出本期，回到待编入稿件。");
-
-    [HttpPost("{id:int}/move")]
-    public async Task<IActionResult> Move(int id, int articleId, int delta) =>
-        Finish(id, await issues.MoveAsync(id, articleId, delta, Actor), "顺序已调整。");
-
-    [HttpPost("{id:int}/transition")]
-    public async Task<IActionResult> Transition(int id, IssueTransitionForm form)
-    {
-        if (!ModelState.IsValid || !Enum.IsDefined(form.Action))
-        {
-            return Finish(id, Outcome.Invalid("没有这个操作。"), "");
-        }
-
-        return Finish(id, await transitions.ApplyAsync(id, form, Actor), "状态已更新。");
-    }
-
-    [HttpPost("{id:int}/comments")]
-    public async Task<IActionResult> Comment(int id, string? body) =>
-        Finish(id, await issues.CommentAsync(id, body, Actor), "意见已发表。");
-
-    [HttpGet("{id:int}/preview")]
-    public async Task<IActionResult> Preview(int id)
-    {
-        var issue = await issues.FindAsync(id);
-        if (issue is null)
-        {
-            return this.NotFoundPage("没有找到这一期。");
-        }
-
-        var publication = await db.Publications.AsNoTracking().FirstAsync();
-        return View(new IssuePageViewModel(issue, publication));
-    }
-
-    private IActionResult Finish(int id, Outcome outcome, string message) =>
-        this.Finish(outcome, message, nameof(Compose), new { id });
-
-    private async Task<IssueComposeViewModel> ComposeModelAsync(Issue issue, IssueForm form)
-    {
-        var publication = await db.Publications.AsNoTracking().FirstAsync();
-        var pool = await db.Articles.AsNoTracking().Include(a => a.Section)
-            .Where(a => a.Status == ArticleStatus.Accepted && a.IssueId == null)
-            .OrderBy(a => a.Section!.SortOrder).ThenBy(a => a.UpdatedAt).ToListAsync();
-        var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
-        return new IssueComposeViewModel(
-            issue, form, new IssuePageViewModel(issue, publication).Toc, pool, sections,
-            await issues.HitsAsync(issue),
-            IssueWorkflow.Instance.Allowed(issue, Actor).ToList(),
-            await issues.CommentsAsync(issue.Id),
-            IssueRules.WhyNotEditable(issue, Actor));
+        return View("Issue", new IssuePageViewModel(issue, await queries.PublicationAsync(ct)));
     }
 }

@@ -6,8 +6,9 @@ using Newsletter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Archive;
-
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
 namespace Newsletter.Web.Features.Search;
 
 public sealed record SearchPageViewModel(

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Newsletter.IntegrationTests.Features.Admin;
+using Newsletter.IntegrationTests.Features.Admin.Audit;
+using Newsletter.IntegrationTests.Features.Admin.Users;
+using Newsletter.IntegrationTests.Features.Admin.Words;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
 

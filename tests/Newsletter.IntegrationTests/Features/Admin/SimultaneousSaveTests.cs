@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Newsletter.IntegrationTests.Security;
 using Newsletter.Web.Domain;
-using Newsletter.IntegrationTests.Features.Organizations;
-using static Newsletter.IntegrationTests.Features.Organizations.OrganizationPages;
-
+using Newsletter.IntegrationTests.Features.Admin.Organizations;
+using static Newsletter.IntegrationTests.Features.Admin.Organizations.OrganizationPages;
 namespace Newsletter.IntegrationTests.Features.Admin;
 
 /// <summary>

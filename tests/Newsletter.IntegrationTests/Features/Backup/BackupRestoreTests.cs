@@ -4,10 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.IntegrationTests.Features.Editorial;
+using Newsletter.IntegrationTests.Features.Editorial.Articles;
+using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.IntegrationTests.Features.Search;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Archive;
-
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
 namespace Newsletter.IntegrationTests.Features.Backup;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Newsletter.Web.Features.Backup;
+using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
 

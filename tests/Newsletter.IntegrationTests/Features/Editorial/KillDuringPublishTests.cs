@@ -4,7 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Newsletter.IntegrationTests.Features.Distribution;
+using Newsletter.IntegrationTests.Features.Admin.Dispatches;
 using Newsletter.IntegrationTests.Features.Search;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;

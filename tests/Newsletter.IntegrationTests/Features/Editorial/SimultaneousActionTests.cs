@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.IntegrationTests.Features.Admin;
-using Newsletter.IntegrationTests.Features.Distribution;
+using Newsletter.IntegrationTests.Features.Admin.Audit;
+using Newsletter.IntegrationTests.Features.Admin.Users;
+using Newsletter.IntegrationTests.Features.Admin.Words;
+using Newsletter.IntegrationTests.Features.Admin.Dispatches;
 using Newsletter.Web.Domain;
 using static Newsletter.IntegrationTests.Features.Editorial.RaceSteps;
-
 namespace Newsletter.IntegrationTests.Features.Editorial;
 
 /// <summary>

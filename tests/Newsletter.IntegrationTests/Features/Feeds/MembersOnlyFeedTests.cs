@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Newsletter.IntegrationTests.Features.Editorial;
+using Newsletter.IntegrationTests.Features.Editorial.Articles;
+using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Features.Feeds;

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text;
+using MimeKit;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
+namespace Newsletter.Web.Features.Admin.Dispatches;
+
+/// <summary>The mail announcing an issue: subject 工作通讯 2023年第2期(总第65期), its 目录 with links, HTML and text.</summary>
+public sealed class IssueMail(string subject, string html, string text)
+{
+    public string Subject { get; } = subject;
+
+    public static IssueMail For(Issue issue, Publication publication, string portalUrl)
+    {
+        var baseUrl = portalUrl.TrimEnd('/');
+        var toc = new IssuePageViewModel(issue, publication).Toc;
+        var subject = $"{publication.Name} {issue.FullLabel}";
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(Encode(subject)).Append("</title></head>")
+            .Append("<body style=\"font-family:'Noto Serif CJK SC',SimSun,serif;max-width:40em\">")
+            .Append("<h1 style=\"color:#c8161d;letter-spacing:.3em\">").Append(Encode(publication.Name)).Append("</h1>")
+            .Append("<p>").Append(Encode(issue.FullLabel)).Append(" · ").Append(Encode(publication.IssuingBody)).Append("</p>")
+            .Append("<p><a href=\"").Append(baseUrl).Append(ArchiveUrls.Issue(issue)).Append("\">在线阅读本期</a></p><h2>目录</h2>");
+        var text = new StringBuilder()
+            .AppendLine(subject).AppendLine(publication.IssuingBody).AppendLine()
+            .AppendLine("在线阅读本期：" + baseUrl + ArchiveUrls.Issue(issue)).AppendLine().AppendLine("目录");
+        foreach (var section in toc)
+        {
+            html.Append("<h3>").Append(Encode(section.Section.Name)).Append("</h3><ul>");
+            text.AppendLine().AppendLine(section.Section.Name);
+            foreach (var article in section.Articles)
+            {
+                var url = baseUrl + ArchiveUrls.Article(article);
+                html.Append("<li><a href=\"").Append(url).Append("\">").Append(Encode(article.Title)).Append("</a></li>");
+                text.Append("  ").Append(article.Title).Append("  ").AppendLine(url);
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("<p style=\"color:#666\">本邮件由").Append(Encode(publication.IssuingBody)).Append("工作通讯门户发送。</p></body></html>");
+        text.AppendLine().Append("本邮件由").Append(publication.IssuingBody).AppendLine("工作通讯门户发送。");
+        return new IssueMail(subject, html.ToString(), text.ToString());
+    }
+
+    public MimeMessage ToMessage(string from, DispatchRecipient recipient)
+    {
+        if (!MailboxAddress.TryParse(from, out var sender))
+        {
+            throw new MailDeliveryException($"发件人地址（设置 Mail:From）“{from}”不是有效的邮件地址，请管理员改正设置后重发。", transient: false);
+        }
+
+        var message = new MimeMessage();
+        message.From.Add(sender);
+        message.To.Add(new MailboxAddress(recipient.OrganizationName, recipient.Email));
+        message.Subject = Subject;
+        message.Headers.Add("X-Newsletter-Recipient", recipient.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        message.Body = new BodyBuilder { HtmlBody = html, TextBody = text }.ToMessageBody();
+        return message;
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Features.Shared;
+
+namespace Newsletter.Web.Features.Editorial.Articles;
+
+/// <summary>The result of saving: done, refused, or a conflict with the version someone else saved meanwhile.</summary>
+public sealed record SaveOutcome(Outcome Outcome, Article? Current = null);
+
+/// <summary>
+/// Writing and moving articles: every saved body becomes a revision, every status change goes through
+/// <see cref="ArticleWorkflow"/> and is written to the audit log in the same transaction.
+/// </summary>
+public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>The loser of a race on an article's status (someone else moved it since the page was read).</summary>
+    public const string ChangedMeanwhile = "就在您操作的同时，别人已处理了这篇稿件，您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Article?> FindAsync(int id) =>
+        db.Articles.Include(a => a.Issue).Include(a => a.Section).Include(a => a.Corrections)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id);
+
+    public async Task<Article> CreateAsync(ArticleForm form, Actor actor)
+    {
+        var article = new Article { Title = form.Title, CreatedById = actor.UserId, CreatedByName = actor.Name, CreatedAt = Now, UpdatedAt = Now };
+        form.ApplyTo(article);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        AddRevision(article, actor, "新建");
+        audit.Record(actor, nameof(Article), article.Id, "新建稿件", to: ArticleWorkflow.StatusName(article.Status), detail: article.Title);
+        await db.SaveChangesAsync();
+        return article;
+    }
+
+    public async Task<SaveOutcome> SaveAsync(int id, ArticleForm form, Actor actor, string? note = null)
+    {
+        var article = await FindAsync(id);
+        if (article is null || !ArticleRules.CanView(article, actor))
+        {
+            return new(Outcome.NotFound("没有找到这篇稿件。"));
+        }
+
+        if (ArticleRules.WhyNotEditable(article, actor) is { } why)
+        {
+            return new(Outcome.Forbidden(why));
+        }
+
+        return await SaveChangesAsync(article, form, actor, "修改稿件", note);
+    }
+
+    /// <summary>更正: changes a published article on the record, with its date and note shown to readers.</summary>
+    public async Task<SaveOutcome> CorrectAsync(int id, ArticleForm form, string note, Actor actor)
+    {
+        var article = await FindAsync(id);
+        if (article is null || !ArticleRules.CanView(article, actor))
+        {
+            return new(Outcome.NotFound("没有找到这篇稿件。"));
+        }
+
+        if (ArticleRules.WhyNotCorrectable(article, actor) is { } why)
+        {
+            return new(Outcome.Forbidden(why));
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return new(Outcome.Invalid("请写明更正的内容，读者会在文章末尾看到它。"));
+        }
+
+        article.Corrections.Add(new Correction { CorrectedAt = Now, Note = note.Trim(), ById = actor.UserId, ByName = actor.Name });
+        return await SaveChangesAsync(article, form, actor, "更正", "更正：" + note.Trim());
+    }
+
+    private async Task<SaveOutcome> SaveChangesAsync(Article article, ArticleForm form, Actor actor, string action, string? note)
+    {
+        db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
+        var (title, body) = (article.Title, article.Body);
+        form.ApplyTo(article);
+        article.UpdatedAt = Now;
+        if (title != article.Title || body != article.Body)
+        {
+            AddRevision(article, actor, note);
+        }
+
+        audit.Record(actor, nameof(Article), article.Id, action, detail: note ?? article.Title);
+        try
+        {
+            await db.SaveChangesAsync();
+            return new(Outcome.Done, article);
+        }
+        catch (DbUpdateException ex) when (ex.IsLostRace())
+        {
+            db.ChangeTracker.Clear();
+            return new(new Outcome(OutcomeKind.Conflict, "在您编辑期间，别人保存了这篇稿件。您的文字没有丢失，请对照后合并。"), await FindAsync(article.Id));
+        }
+    }
+
+    public async Task<Outcome> TransitionAsync(int id, ArticleAction action, string? note, Actor actor)
+    {
+        var article = await FindAsync(id);
+        if (article is null || !ArticleRules.CanView(article, actor))
+        {
+            return Outcome.NotFound("没有找到这篇稿件。");
+        }
+
+        var (row, refusal, message) = ArticleWorkflow.Instance.Check(article, action, actor, note);
+        if (row is null)
+        {
+            return Outcome.From(refusal, message);
+        }
+
+        var from = article.Status;
+        article.Status = row.To;
+        article.UpdatedAt = Now;
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            db.ReviewComments.Add(new ReviewComment { ArticleId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = note.Trim(), CreatedAt = Now, Action = row.Label });
+        }
+
+        audit.Record(actor, nameof(Article), id, row.Label, ArticleWorkflow.StatusName(from), ArticleWorkflow.StatusName(row.To), note);
+        return await db.SaveOrConflictAsync(ChangedMeanwhile);
+    }
+
+    public async Task<Outcome> CommentAsync(int id, string? body, Actor actor)
+    {
+        var article = await FindAsync(id);
+        if (article is null || !ArticleRules.CanView(article, actor))
+        {
+            return Outcome.NotFound("没有找到这篇稿件。");
+        }
+
+        if (string.IsNullOrWhiteSpace(body) || body.Length > 2000)
+        {
+            return Outcome.Invalid("意见不能为空，且不超过 2000 字。");
+        }
+
+        db.ReviewComments.Add(new ReviewComment { ArticleId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = body.Trim(), CreatedAt = Now });
+        audit.Record(actor, nameof(Article), id, "发表意见", detail: body.Trim());
+        await db.SaveChangesAsync();
+        return Outcome.Done;
+    }
+
+    /// <summary>One-click restore: the chosen revision's title and body become a new revision.</summary>
+    public async Task<Outcome> RestoreAsync(int id, int number, Actor actor)
+    {
+        var article = await FindAsync(id);
+        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number);
+        if (article is null || revision is null || !ArticleRules.CanView(article, actor))
+        {
+            return Outcome.NotFound("没有找到这个版本。");
+        }
+
+        var form = ArticleForm.From(article);
+        form.Title = revision.Title;
+        form.Body = revision.Body;
+        var saved = ArticleRules.WhyNotEditable(article, actor) is null
+            ? await SaveChangesAsync(article, form, actor, "恢复版本", $"恢复到第 {number} 版")
+            : new SaveOutcome(Outcome.Forbidden(ArticleRules.WhyNotEditable(article, actor)!));
+        return saved.Outcome;
+    }
+
+    public Task<List<ArticleRevision>> RevisionsAsync(int id) =>
+        db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number).ToListAsync();
+
+    public Task<List<ReviewComment>> CommentsAsync(int id) =>
+        db.ReviewComments.AsNoTracking().Where(c => c.ArticleId == id).OrderBy(c => c.CreatedAt).ToListAsync();
+
+    private void AddRevision(Article article, Actor actor, string? note)
+    {
+        var last = db.ArticleRevisions.Local.Where(r => r.ArticleId == article.Id).Select(r => r.Number)
+            .Concat(db.ArticleRevisions.Where(r => r.ArticleId == article.Id).Select(r => r.Number))
+            .DefaultIfEmpty(0).Max();
+        db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = article.Id, Number = last + 1, Title = article.Title, Body = article.Body,
+            CreatedAt = Now, AuthorId = actor.UserId, AuthorName = actor.Name, Note = note,
+        });
+    }
+}

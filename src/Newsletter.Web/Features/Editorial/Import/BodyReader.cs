@@ -1,0 +1,238 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Newsletter.Web.Features.Editorial.Import;
+
+/// <summary>
+/// Walks the body of an issue: each 目录 title starts an article in the section the 目录 gives it
+/// (the body often lacks the section heading), ● starts a brief, the bracketed line closes an item,
+/// and a paragraph cut by a page break is joined to its continuation.
+/// </summary>
+internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entries, List<string> errors)
+{
+    private readonly List<TocEntry> remaining = [.. entries];
+    private ParsedArticle? current;
+    private ParsedSection? briefSection;
+    private bool inHeader;
+    private bool joinNext;
+
+    /// <summary>The current item's last paragraph while page breaks keep continuing it: built once, not copied for each piece.</summary>
+    private readonly StringBuilder continued = new();
+
+    public void Read(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            Read(block);
+        }
+
+        EndParagraph();
+
+        foreach (var entry in remaining)
+        {
+            errors.Add($"目录第{entry.Line}行列出的《{entry.Title}》（第{entry.Page}页）在正文中找不到，文件可能不完整。");
+        }
+    }
+
+    private void Read(Block block)
+    {
+        var text = block.Text;
+        if (TryStartArticle(block) || TryEnterSection(text))
+        {
+            return;
+        }
+
+        if (text.StartsWith('●'))
+        {
+            StartBrief(text);
+            return;
+        }
+
+        if (current is null)
+        {
+            errors.Add($"第{block.Line}行：这段文字不属于目录所列的任何文章：“{Preview(text)}”。");
+            return;
+        }
+
+        if (Attribution.IsAttribution(text))
+        {
+            Attribution.ApplyTo(current, text);
+            inHeader = joinNext = false;
+            return;
+        }
+
+        if (inHeader && TryReadHeader(current, text))
+        {
+            return;
+        }
+
+        inHeader = false;
+        AddParagraph(TextRules.CleanSpaces(text));
+    }
+
+    private bool TryStartArticle(Block block)
+    {
+        var entry = remaining.FirstOrDefault(e => Titles.Match(e.Title, block.Text));
+        if (entry is null)
+        {
+            return false;
+        }
+
+        remaining.Remove(entry);
+        var title = Titles.Clean(block.Text, entry.Title);
+        var article = new ParsedArticle { Title = title, PrintedPage = entry.Page };
+        if (TextRules.Compact(title) != TextRules.Compact(entry.Title))
+        {
+            article.TocTitle = entry.Title;
+            issue.Warnings.Add($"目录中的标题《{entry.Title}》与正文标题《{title}》不一致，已采用正文标题。");
+        }
+
+        issue.Sections.First(s => s.Name == entry.Section).Items.Add(article);
+        Begin(article, header: true);
+        return true;
+    }
+
+    private bool TryEnterSection(string text)
+    {
+        var name = TextRules.Compact(text);
+        var section = issue.Sections.FirstOrDefault(s => s.Name.Length > 0 && s.Name == name);
+        if (section is null)
+        {
+            return false;
+        }
+
+        if (!entries.Any(e => e.Section == section.Name))
+        {
+            briefSection = section;
+        }
+
+        EndParagraph();
+        current = null;
+        return true;
+    }
+
+    private void StartBrief(string text)
+    {
+        briefSection ??= issue.Sections.LastOrDefault(s => !entries.Any(e => e.Section == s.Name));
+        if (briefSection is null)
+        {
+            briefSection = new ParsedSection("基层简讯");
+            issue.Sections.Add(briefSection);
+        }
+
+        briefSection.HoldsBriefs = true;
+        var body = TextRules.CleanSpaces(text.TrimStart('●', ' ', '\u3000'));
+        var brief = new ParsedArticle { Title = BriefTitle(body), IsBrief = true };
+        briefSection.Items.Add(brief);
+        Begin(brief, header: false);
+        AddParagraph(body);
+    }
+
+    private void Begin(ParsedArticle article, bool header)
+    {
+        EndParagraph();
+        current = article;
+        inHeader = header;
+        joinNext = false;
+    }
+
+    private void AddParagraph(string text)
+    {
+        var paragraphs = current!.Paragraphs;
+        if (!joinNext || paragraphs.Count == 0)
+        {
+            EndParagraph();
+            paragraphs.Add(text);
+            joinNext = TextRules.ContinuesOnNextPage(text);
+            return;
+        }
+
+        if (continued.Length == 0)
+        {
+            continued.Append(paragraphs[^1]);
+        }
+
+        continued.Append(text);
+        // Past 50 characters only the paragraph's end can make it a heading or a sentence's end (see ContinuesOnNextPage).
+        joinNext = TextRules.ContinuesOnNextPage(continued.Length <= 64 ? continued.ToString() : continued.ToString(continued.Length - 64, 64));
+    }
+
+    /// <summary>Stores the paragraph that page breaks were continuing, if any.</summary>
+    private void EndParagraph()
+    {
+        if (continued.Length > 0)
+        {
+            current!.Paragraphs[^1] = continued.ToString();
+            continued.Clear();
+        }
+    }
+
+    private static bool TryReadHeader(ParsedArticle article, string text)
+    {
+        if (Dateline().IsMatch(text) && TextRules.ParseDate(text) is { } date)
+        {
+            article.Dateline = date;
+            return true;
+        }
+
+        if (text.Length <= 40 && AuthorLine().Match(TextRules.CleanSpaces(text)) is { Success: true } m
+            && !TextRules.EndsSentence(text) && !text.Contains('，'))
+        {
+            article.AuthorName = m.Groups["name"].Value;
+            article.AuthorTitle = m.Groups["title"].Success ? m.Groups["title"].Value : null;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A brief has no printed title: its first clause of substance stands for one.</summary>
+    internal static string BriefTitle(string body)
+    {
+        var clauses = Clauses(body).SkipWhile(c => LeadingTime().IsMatch(c)).ToList();
+        var title = clauses.Count == 0 ? body : clauses[0];
+        for (var i = 1; i < clauses.Count && title.Length < 12; i++)
+        {
+            title += "，" + clauses[i];
+        }
+
+        return title.Length > 32 ? title[..32] + "…" : title;
+    }
+
+    /// <summary>Splits at ，。；！？ that are not inside “quotes”.</summary>
+    private static IEnumerable<string> Clauses(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '“' or '《' or '（' => 1, '”' or '》' or '）' => -1, _ => 0 };
+            if (depth <= 0 && "，。；！？".Contains(text[i]))
+            {
+                if (i > start)
+                {
+                    yield return text[start..i].Trim();
+                }
+
+                start = i + 1;
+                depth = 0;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..].Trim();
+        }
+    }
+
+    private static string Preview(string text) => text.Length > 24 ? text[..24] + "…" : text;
+
+    [GeneratedRegex(@"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"^(?:(?<title>\S.{1,38}?)\s+)?(?<name>\p{IsCJKUnifiedIdeographs}(?:\s?\p{IsCJKUnifiedIdeographs}){1,3})$")]
+    private static partial Regex AuthorLine();
+
+    [GeneratedRegex(@"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:—\d{1,2}日)?(?:上午|下午|晚上|近日|日前|最近|近期)?$")]
+    private static partial Regex LeadingTime();
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Newsletter.Web.Features.Editorial.Import;
+
+/// <summary>
+/// An issue uploaded as a file: plain text (.txt, UTF-8 or GBK) or Word (.docx), by its extension.
+/// Old Word files (.doc) and anything else are refused, in Chinese.
+/// </summary>
+public static class IssueFile
+{
+    public const long MaxBytes = 10L * 1024 * 1024;
+
+    public const string Accept = ".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static string TooLarge => $"文件超过 {MaxBytes / 1024 / 1024} MB，不能导入；数据库没有任何改动。一期工作通讯的文本或 Word 文件通常只有几百 KB，"
+                                     + "如果 Word 文件里有大图片，请先在 Word 中压缩图片（“图片格式”→“压缩图片”）或删去图片后另存，再导入。";
+
+    /// <summary>The file's text in the line structure <see cref="PlainTextIssueParser"/> reads.</summary>
+    public static ImportResult<string> ReadText(byte[] bytes, string fileName, CancellationToken ct = default) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".docx" or ".docm" => WordIssueReader.ReadText(bytes, ct),
+            ".doc" => ImportResult<string>.Fail(
+                $"“{Path.GetFileName(fileName)}”是旧版 Word 文件（.doc），不能直接导入。" + WordIssueReader.SaveAsDocx),
+            ".wps" or ".rtf" or ".dot" => ImportResult<string>.Fail(
+                $"“{Path.GetFileName(fileName)}”不是 .docx 格式，不能直接导入。" + WordIssueReader.SaveAsDocx),
+            ".txt" or ".text" or "" => TextDecoder.Decode(bytes),
+            _ => ImportResult<string>.Fail(
+                $"不能导入“{Path.GetFileName(fileName)}”：只能导入 .txt 纯文本或 .docx Word 文件。PDF 请先另存为 .txt 或用 Word 打开后另存为 .docx。"),
+        };
+
+    public static ImportResult<ParsedIssue> Parse(byte[] bytes, string fileName, CancellationToken ct = default)
+    {
+        var text = ReadText(bytes, fileName, ct);
+        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : ImportResult<ParsedIssue>.Fail(text.Errors);
+    }
+
+    /// <summary>
+    /// <see cref="Parse"/> off the request, given up after <paramref name="limit"/> with a Chinese message: no file holds
+    /// a request (and a processor) for minutes. The reading stops at its next check of the token.
+    /// </summary>
+    public static async Task<ImportResult<ParsedIssue>> ParseAsync(byte[] bytes, string fileName, TimeSpan limit, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await Task.Run(() => Parse(bytes, fileName, timeout.Token), timeout.Token).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return ImportResult<ParsedIssue>.Fail(
+                $"读取文件超过 {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} 秒仍未完成，已停止。"
+                + "文件可能已损坏或结构异常：请在 Word 中打开原文件，另存为 .docx 后再导入。");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+
+namespace Newsletter.Web.Features.Editorial.Import;
+
+/// <summary>
+/// Turns the paragraphs of a printed article into Markdown: 一、 headings become level-2
+/// headings, short （一） lines level-3 headings, a long paragraph that opens with （一） keeps its
+/// lead sentence in bold, and short unnumbered lines (小标题) become level-2 headings.
+/// </summary>
+public static class PrintedTextToMarkdown
+{
+    public static string Convert(IEnumerable<string> paragraphs, bool isBrief) =>
+        string.Join("\n\n", paragraphs.Select(p => isBrief ? Escape(p) : Block(p)));
+
+    private static string Block(string p)
+    {
+        if (TextRules.IsNumberedHeading(p) && p.Length <= 50)
+        {
+            return "## " + Escape(p);
+        }
+
+        if (TextRules.IsNumberedSubheading(p))
+        {
+            if (p.Length <= 40)
+            {
+                return "### " + Escape(p);
+            }
+
+            var end = p.IndexOf('。');
+            return end is > 0 and <= 80
+                ? "**" + Escape(p[..(end + 1)]) + "**" + Escape(p[(end + 1)..])
+                : Escape(p);
+        }
+
+        return TextRules.IsShortHeading(p) ? "## " + Escape(p) : Escape(p);
+    }
+
+    /// <summary>Escapes what Markdown would read as syntax, so printed text stays text.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '|' or '~')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        if (sb.Length > 0 && sb[0] is '#' or '+' or '-' or '=')
+        {
+            sb.Insert(0, '\\');
+        }
+
+        var digits = 0;
+        while (digits < sb.Length && char.IsAsciiDigit(sb[digits]))
+        {
+            digits++;
+        }
+
+        if (digits is > 0 and < 10 && digits < sb.Length && sb[digits] is '.' or ')')
+        {
+            sb.Insert(digits, '\\');
+        }
+
+        return sb.ToString();
+    }
+}

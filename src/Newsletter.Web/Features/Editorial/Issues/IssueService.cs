@@ -1,0 +1,213 @@
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Infrastructure;
+
+namespace Newsletter.Web.Features.Editorial.Issues;
+
+/// <summary>
+/// Composing and moving issues: numbering, placing articles, and every status change through
+/// <see cref="IssueWorkflow"/>, each written to the audit log with the change.
+/// </summary>
+public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimeProvider clock, MarkdownRenderer markdown)
+{
+    /// <summary>The loser of a race on an issue (status or contents changed by someone else since the page was read).</summary>
+    public const string ChangedMeanwhile = "就在您操作的同时，别人已改动了这一期（状态或编排），您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Issue?> FindAsync(int id) =>
+        db.Issues.Include(i => i.Articles).ThenInclude(a => a.Section).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id);
+
+    /// <summary>The next 第N期 in the year's series (regular or 增刊) and the next 总第M期.</summary>
+    public async Task<IssueForm> SuggestAsync(int? year, bool supplement)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, ChineseFormat.ChinaTime));
+        var y = year ?? today.Year;
+        var number = await db.Issues.Where(i => i.Year == y && i.IsSupplement == supplement).MaxAsync(i => (int?)i.Number) ?? 0;
+        var serial = await db.Issues.MaxAsync(i => i.SerialNumber) ?? 0;
+        return new IssueForm
+        {
+            Year = y, Number = number + 1, IsSupplement = supplement, SerialNumber = supplement ? null : serial + 1,
+            CoverMonth = y == today.Year ? today.Month : 1, Editor = null,
+        };
+    }
+
+    public async Task<(Issue? Issue, Outcome? Refusal)> CreateAsync(IssueForm form, Actor actor)
+    {
+        if (await DuplicateAsync(form, null) is { } duplicate)
+        {
+            return (null, Outcome.Invalid(duplicate));
+        }
+
+        var issue = new Issue { CreatedAt = Now, UpdatedAt = Now };
+        form.ApplyTo(issue);
+        db.Issues.Add(issue);
+        // Two editors creating the same 第N期 at one moment both pass the check above; the unique index refuses the second.
+        var saved = await db.SaveOrConflictAsync("就在您提交时，别人刚用这个期号新建了一期，这次没有新建。请换一个期号，或到期刊列表查看那一期。");
+        if (!saved.Succeeded)
+        {
+            return (null, saved);
+        }
+
+        audit.Record(actor, nameof(Issue), issue.Id, "新建一期", to: IssueWorkflow.StatusName(issue.Status), detail: issue.FullLabel);
+        await db.SaveChangesAsync();
+        return (issue, null);
+    }
+
+    public async Task<Outcome> UpdateAsync(int id, IssueForm form, Actor actor)
+    {
+        var issue = await FindAsync(id);
+        if (issue is null)
+        {
+            return Outcome.NotFound("没有找到这一期。");
+        }
+
+        if (IssueRules.WhyNotEditable(issue, actor) is { } why)
+        {
+            return Outcome.Forbidden(why);
+        }
+
+        if (await DuplicateAsync(form, id) is { } duplicate)
+        {
+            return Outcome.Invalid(duplicate);
+        }
+
+        db.Entry(issue).Property(i => i.Version).OriginalValue = form.Version;
+        form.ApplyTo(issue);
+        issue.UpdatedAt = Now;
+        audit.Record(actor, nameof(Issue), id, "修改报头报尾", detail: issue.FullLabel);
+        return await db.SaveOrConflictAsync("在您编辑期间，别人修改了这一期（报头报尾或编排），或刚用了同样的期号。请刷新页面后重新填写。");
+    }
+
+    private async Task<string?> DuplicateAsync(IssueForm form, int? self)
+    {
+        var series = form.IsSupplement ? "增刊" : "";
+        var sameNumber = await db.Issues.AnyAsync(i => i.Id != self && i.Year == form.Year && i.IsSupplement == form.IsSupplement && i.Number == form.Number);
+        if (sameNumber)
+        {
+            return $"{form.Year}年{series}第{form.Number}期已存在，不能重复，请换一个期号。";
+        }
+
+        var serialOwner = form.IsSupplement || form.SerialNumber is null ? null
+            : await db.Issues.Where(i => i.Id != self && i.SerialNumber == form.SerialNumber).FirstOrDefaultAsync();
+        return serialOwner is null ? null : $"总第{form.SerialNumber}期已被{serialOwner.FullLabel}使用，不能重复。";
+    }
+
+    public async Task<Outcome> PlaceAsync(int id, int articleId, int sectionId, Actor actor)
+    {
+        var (issue, refusal) = await EditableAsync(id, actor);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId);
+        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId);
+        if (issue is null || article is null || section is null)
+        {
+            return refusal ?? Outcome.NotFound("没有找到这篇稿件或栏目。");
+        }
+
+        if (article.Status != ArticleStatus.Accepted || article.IssueId is not null)
+        {
+            return Outcome.Invalid("只有已采用、尚未编入其他期的稿件才能编入。");
+        }
+
+        article.IssueId = id;
+        article.SectionId = sectionId;
+        article.Position = issue.Articles.Where(a => a.SectionId == sectionId).Select(a => a.Position).DefaultIfEmpty(0).Max() + 1;
+        audit.Record(actor, nameof(Issue), id, "编入稿件", detail: $"《{article.Title}》→ {section.Name}");
+        return await SaveContentsAsync(issue);
+    }
+
+    public async Task<Outcome> RemoveAsync(int id, int articleId, Actor actor)
+    {
+        var (issue, refusal) = await EditableAsync(id, actor);
+        var article = issue?.Articles.FirstOrDefault(a => a.Id == articleId);
+        if (issue is null || article is null)
+        {
+            return refusal ?? Outcome.NotFound("这一期没有这篇稿件。");
+        }
+
+        article.IssueId = null;
+        article.Position = 0;
+        Renumber(issue.Articles.Where(a => a.SectionId == article.SectionId && a.Id != articleId));
+        audit.Record(actor, nameof(Issue), id, "移出稿件", detail: $"《{article.Title}》");
+        return await SaveContentsAsync(issue);
+    }
+
+    public async Task<Outcome> MoveAsync(int id, int articleId, int delta, Actor actor)
+    {
+        var (issue, refusal) = await EditableAsync(id, actor);
+        var article = issue?.Articles.FirstOrDefault(a => a.Id == articleId);
+        if (issue is null || article is null)
+        {
+            return refusal ?? Outcome.NotFound("这一期没有这篇稿件。");
+        }
+
+        var siblings = issue.Articles.Where(a => a.SectionId == article.SectionId).OrderBy(a => a.Position).ToList();
+        var index = siblings.IndexOf(article);
+        var target = Math.Clamp(index + Math.Sign(delta), 0, siblings.Count - 1);
+        siblings.RemoveAt(index);
+        siblings.Insert(target, article);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].Position = i + 1;
+        }
+
+        audit.Record(actor, nameof(Issue), id, "调整顺序", detail: $"《{article.Title}》到第 {target + 1} 位");
+        return await SaveContentsAsync(issue);
+    }
+
+    /// <summary>
+    /// A change of the issue's contents is a change of the issue: its <c>Version</c> is raised with it, so placing an
+    /// article and submitting, approving or publishing the issue at the same moment cannot both succeed.
+    /// </summary>
+    private Task<Outcome> SaveContentsAsync(Issue issue)
+    {
+        issue.UpdatedAt = Now;
+        return db.SaveOrConflictAsync(ChangedMeanwhile);
+    }
+
+    private static void Renumber(IEnumerable<Article> articles)
+    {
+        var position = 0;
+        foreach (var a in articles.OrderBy(a => a.Position))
+        {
+            a.Position = ++position;
+        }
+    }
+
+    private async Task<(Issue? Issue, Outcome? Refusal)> EditableAsync(int id, Actor actor)
+    {
+        var issue = await FindAsync(id);
+        if (issue is null)
+        {
+            return (null, Outcome.NotFound("没有找到这一期。"));
+        }
+
+        return IssueRules.WhyNotEditable(issue, actor) is { } why ? (null, Outcome.Forbidden(why)) : (issue, null);
+    }
+
+    public async Task<Outcome> CommentAsync(int id, string? body, Actor actor)
+    {
+        if (await db.Issues.FindAsync(id) is null)
+        {
+            return Outcome.NotFound("没有找到这一期。");
+        }
+
+        if (string.IsNullOrWhiteSpace(body) || body.Length > 2000)
+        {
+            return Outcome.Invalid("意见不能为空，且不超过 2000 字。");
+        }
+
+        db.ReviewComments.Add(new ReviewComment { IssueId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = body.Trim(), CreatedAt = Now });
+        audit.Record(actor, nameof(Issue), id, "发表意见", detail: body.Trim());
+        await db.SaveChangesAsync();
+        return Outcome.Done;
+    }
+
+    public Task<List<ReviewComment>> CommentsAsync(int id) =>
+        db.ReviewComments.AsNoTracking().Where(c => c.IssueId == id).OrderBy(c => c.CreatedAt).ToListAsync();
+
+    public async Task<List<WordHit>> HitsAsync(Issue issue) =>
+        SensitiveWordCheck.Find(issue, await db.SensitiveWords.AsNoTracking().ToListAsync(), markdown.ToPlainText);
+}

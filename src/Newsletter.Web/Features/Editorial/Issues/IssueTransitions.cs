@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Features.Admin.Dispatches;
+using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Infrastructure;
+
+namespace Newsletter.Web.Features.Editorial.Issues;
+
+/// <summary>
+/// Moves an issue through <see cref="IssueWorkflow"/>: review, approval (after the 错敏词 hits are
+/// looked at), publishing now or at a time (after the 保密审查 is confirmed), withdrawal with a reason.
+/// </summary>
+public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues, AuditLog audit, DistributionLists lists, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Outcome> ApplyAsync(int id, IssueTransitionForm form, Actor actor)
+    {
+        var issue = await issues.FindAsync(id);
+        if (issue is null)
+        {
+            return Outcome.NotFound("没有找到这一期。");
+        }
+
+        var (row, refusal, message) = IssueWorkflow.Instance.Check(issue, form.Action, actor, form.Note);
+        if (row is null)
+        {
+            return Outcome.From(refusal, message);
+        }
+
+        if (await PreconditionAsync(issue, form) is { } invalid)
+        {
+            return Outcome.Invalid(invalid);
+        }
+
+        var from = issue.Status;
+        Apply(issue, form, actor);
+        if (row.To == IssueStatus.Published && from != IssueStatus.Withdrawn)
+        {
+            await OnPublishAsync(issue, actor);
+        }
+
+        issue.Status = row.To;
+        issue.UpdatedAt = Now;
+        if (!string.IsNullOrWhiteSpace(form.Note))
+        {
+            db.ReviewComments.Add(new ReviewComment { IssueId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = form.Note.Trim(), CreatedAt = Now, Action = row.Label });
+        }
+
+        audit.Record(actor, nameof(Issue), id, row.Label, IssueWorkflow.StatusName(from), IssueWorkflow.StatusName(row.To), Detail(issue, form));
+        return await db.SaveOrConflictAsync(IssueService.ChangedMeanwhile);
+    }
+
+    /// <summary>
+    /// At publication the footer's 送 and 发 lines are taken from the groups as they are now and stored
+    /// with the issue (later changes to the groups never rewrite it), and the dispatch is created.
+    /// </summary>
+    private async Task OnPublishAsync(Issue issue, Actor actor)
+    {
+        issue.SendTo = await lists.FooterLineAsync(DistributionGroup.Send) ?? issue.SendTo;
+        issue.DistributeTo = await lists.FooterLineAsync(DistributionGroup.Distribute) ?? issue.DistributeTo;
+        if (issue.SendOnPublish)
+        {
+            var publication = await db.Publications.AsNoTracking().FirstAsync();
+            var dispatch = await lists.CreateDispatchAsync(issue, $"{publication.Name} {issue.FullLabel}", actor.Name);
+            if (dispatch is not null)
+            {
+                audit.Record(actor, nameof(Dispatch), issue.Id, "创建发送", detail: $"{issue.FullLabel}：{dispatch.Recipients.Count} 个地址");
+            }
+        }
+    }
+
+    /// <summary>Publishes every scheduled issue whose time has come; returns how many.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken ct = default)
+    {
+        var due = await db.Issues.Where(i => i.Status == IssueStatus.Scheduled && i.ScheduledAt <= Now)
+            .Select(i => i.Id).ToListAsync(ct);
+        var published = 0;
+        foreach (var id in due)
+        {
+            published += (await ApplyAsync(id, new IssueTransitionForm { Action = IssueAction.PublishDue }, Actor.System)).Succeeded ? 1 : 0;
+        }
+
+        return published;
+    }
+
+    private async Task<string?> PreconditionAsync(Issue issue, IssueTransitionForm form)
+    {
+        switch (form.Action)
+        {
+            case IssueAction.Approve when !form.HitsReviewed && (await issues.HitsAsync(issue)).Count is var n and > 0:
+                return $"本期有 {n} 处错敏词提示，请逐条核对后勾选“已逐条核对”，再审核通过。";
+            case IssueAction.Publish or IssueAction.Schedule when !form.ConfidentialityConfirmed:
+                return "发布前须确认已完成保密审查（勾选“已完成保密审查”）。";
+            case IssueAction.Schedule when form.ScheduledAt is null || ToUtc(form.ScheduledAt.Value) <= Now:
+                return "请填写一个将来的发布时间。";
+            default:
+                return null;
+        }
+    }
+
+    private void Apply(Issue issue, IssueTransitionForm form, Actor actor)
+    {
+        switch (form.Action)
+        {
+            case IssueAction.Publish or IssueAction.Schedule:
+                issue.SendOnPublish = form.SendEmail;
+                issue.ConfidentialityReviewedBy = actor.Name;
+                issue.ConfidentialityReviewedAt = Now;
+                if (form.Action == IssueAction.Publish)
+                {
+                    issue.Publish(Now);
+                }
+                else
+                {
+                    issue.ScheduledAt = ToUtc(form.ScheduledAt!.Value);
+                }
+
+                break;
+            case IssueAction.PublishDue:
+                issue.Publish(Now);
+                break;
+            case IssueAction.Unschedule:
+                issue.ScheduledAt = null;
+                break;
+            case IssueAction.Withdraw:
+                issue.WithdrawnAt = Now;
+                issue.WithdrawalReason = form.Note!.Trim();
+                break;
+            case IssueAction.Republish:
+                issue.WithdrawnAt = null;
+                issue.WithdrawalReason = null;
+                break;
+        }
+    }
+
+    private static string Detail(Issue issue, IssueTransitionForm form) => form.Action switch
+    {
+        IssueAction.Publish => $"{issue.FullLabel}；保密审查：{issue.ConfidentialityReviewedBy}",
+        IssueAction.Schedule => $"{issue.FullLabel}；定于 {form.ScheduledAt:yyyy-MM-dd HH:mm} 发布；保密审查：{issue.ConfidentialityReviewedBy}",
+        _ => string.IsNullOrWhiteSpace(form.Note) ? issue.FullLabel : $"{issue.FullLabel}；{form.Note.Trim()}",
+    };
+
+    private static DateTime ToUtc(DateTime chinaLocal) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(chinaLocal, DateTimeKind.Unspecified), ChineseFormat.ChinaTime);
+}

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Account;
+using Newsletter.Web.Features.Articles;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Sections;
+using Newsletter.Web.Features.Shared;
+
+namespace Newsletter.Web.Features.Editorial.Issues;
+
+/// <summary>Composing an issue and taking it through review to publication.</summary>
+[Authorize(Roles = Roles.Editors)]
+[Route("editorial/issues")]
+public sealed class IssuesController(IssueService issues, IssueTransitions transitions, NewsletterDbContext db) : Controller
+{
+    private Actor Actor => HttpContext.ToActor();
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(new IssueListViewModel(await db.Issues.AsNoTracking()
+        .OrderByDescending(i => i.Year).ThenBy(i => i.IsSupplement).ThenByDescending(i => i.Number).ToListAsync()));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(int? year, bool supplement = false) =>
+        View(new IssueNewViewModel(await issues.SuggestAsync(year, supplement)));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New(IssueForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(new IssueNewViewModel(form));
+        }
+
+        var (issue, refusal) = await issues.CreateAsync(form, Actor);
+        if (issue is null)
+        {
+            ModelState.AddModelError("", refusal!.Message!);
+            var page = View(new IssueNewViewModel(form));
+            page.StatusCode = refusal.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : null;
+            return page;
+        }
+
+        TempData["Message"] = $"已新建{issue.FullLabel}。下面把已采用的稿件编入各栏目。";
+        return RedirectToAction(nameof(Compose), new { id = issue.Id });
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Compose(int id)
+    {
+        var issue = await issues.FindAsync(id);
+        return issue is null ? this.NotFoundPage("没有找到这一期。") : View(await ComposeModelAsync(issue, IssueForm.From(issue)));
+    }
+
+    [HttpPost("{id:int}/masthead")]
+    public async Task<IActionResult> Masthead(int id, IssueForm form)
+    {
+        var issue = await issues.FindAsync(id);
+        if (issue is null)
+        {
+            return this.NotFoundPage("没有找到这一期。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Compose), await ComposeModelAsync(issue, form));
+        }
+
+        var outcome = await issues.UpdateAsync(id, form, Actor);
+        if (outcome.Kind is OutcomeKind.Invalid or OutcomeKind.Conflict)
+        {
+            ModelState.AddModelError("", outcome.Message!);
+            Response.StatusCode = outcome.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return View(nameof(Compose), await ComposeModelAsync((await issues.FindAsync(id))!, form));
+        }
+
+        return Finish(id, outcome, "报头报尾已保存。");
+    }
+
+    [HttpPost("{id:int}/place")]
+    public async Task<IActionResult> Place(int id, int articleId, int sectionId) =>
+        Finish(id, await issues.PlaceAsync(id, articleId, sectionId, Actor), "稿件已编入。");
+
+    [HttpPost("{id:int}/remove")]
+    public async Task<IActionResult> Remove(int id, int articleId) =>
+        Finish(id, await issues.RemoveAsync(id, articleId, Actor), "稿件已移出本期，回到待编入稿件。");
+
+    [HttpPost("{id:int}/move")]
+    public async Task<IActionResult> Move(int id, int articleId, int delta) =>
+        Finish(id, await issues.MoveAsync(id, articleId, delta, Actor), "顺序已调整。");
+
+    [HttpPost("{id:int}/transition")]
+    public async Task<IActionResult> Transition(int id, IssueTransitionForm form)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(form.Action))
+        {
+            return Finish(id, Outcome.Invalid("没有这个操作。"), "");
+        }
+
+        return Finish(id, await transitions.ApplyAsync(id, form, Actor), "状态已更新。");
+    }
+
+    [HttpPost("{id:int}/comments")]
+    public async Task<IActionResult> Comment(int id, string? body) =>
+        Finish(id, await issues.CommentAsync(id, body, Actor), "意见已发表。");
+
+    [HttpGet("{id:int}/preview")]
+    public async Task<IActionResult> Preview(int id)
+    {
+        var issue = await issues.FindAsync(id);
+        if (issue is null)
+        {
+            return this.NotFoundPage("没有找到这一期。");
+        }
+
+        var publication = await db.Publications.AsNoTracking().FirstAsync();
+        return View(new IssuePageViewModel(issue, publication));
+    }
+
+    private IActionResult Finish(int id, Outcome outcome, string message) =>
+        this.Finish(outcome, message, nameof(Compose), new { id });
+
+    private async Task<IssueComposeViewModel> ComposeModelAsync(Issue issue, IssueForm form)
+    {
+        var publication = await db.Publications.AsNoTracking().FirstAsync();
+        var pool = await db.Articles.AsNoTracking().Include(a => a.Section)
+            .Where(a => a.Status == ArticleStatus.Accepted && a.IssueId == null)
+            .OrderBy(a => a.Section!.SortOrder).ThenBy(a => a.UpdatedAt).ToListAsync();
+        var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
+        return new IssueComposeViewModel(
+            issue, form, new IssuePageViewModel(issue, publication).Toc, pool, sections,
+            await issues.HitsAsync(issue),
+            IssueWorkflow.Instance.Allowed(issue, Actor).ToList(),
+            await issues.CommentsAsync(issue.Id),
+            IssueRules.WhyNotEditable(issue, Actor));
+    }
+}
