@@ -1,4 +1,5 @@
 using Newsletter.SyntheticArchive;
+using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
 

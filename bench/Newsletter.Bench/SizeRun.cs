@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Newsletter.SyntheticArchive;
+using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
-
 namespace Newsletter.Bench;
 
 /// <summary>

@@ -13,8 +13,7 @@ using Microsoft.Extensions.Options;
 using Newsletter.IntegrationTests;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Distribution;
-
+using Newsletter.Web.Features.Admin.Dispatches;
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
 var folder = Directory.CreateTempSubdirectory("dispatch-bench-").FullName;
 await using var smtp = new TestSmtpServer();
