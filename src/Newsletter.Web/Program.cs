@@ -22,6 +22,8 @@ using Newsletter.Web.Features.Editorial.Issues;
 using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Features.Admin.Organizations;
+using Newsletter.Web.Features.Admin.Users;
 using Newsletter.Web.Features.Backup;
 using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Admin.Dispatches;
@@ -77,6 +79,8 @@ builder.Services.AddHostedService<DispatchWorkerService>();
 builder.Services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.SectionName);
 builder.Services.AddSingleton<IPdfGenerator, ChromiumPdfGenerator>();
 builder.Services.AddScoped<ViewHtmlRenderer>();
+builder.Services.AddOrganizations();
+builder.Services.AddUsers();
 builder.Services.AddPortalAccounts();
 // Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).
 builder.Services.AddDataProtection().SetApplicationName("Newsletter").PersistKeysToDbContext<NewsletterDbContext>();
