@@ -1,32 +1,24 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.CookiePolicy;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Newsletter.Web.Data;
-using Microsoft.AspNetCore.Mvc;
 using Newsletter.Web.Features.Account;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
-using Newsletter.Web.Features.Editorial.Articles;
-using Newsletter.Web.Features.Editorial.Issues;
-using Newsletter.Web.Features.Admin.Search;
-using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Admin.Audit;
-using Newsletter.Web.Features.Backup;
-using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Admin.Dispatches;
+using Newsletter.Web.Features.Admin.Organizations;
+using Newsletter.Web.Features.Admin.Users;
+using Newsletter.Web.Features.Editorial.Articles;
 using Newsletter.Web.Features.Editorial.Import;
+using Newsletter.Web.Features.Editorial.Issues;
+using Newsletter.Web.Features.Health;
+using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Issues.Pdf;
+using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
 using Serilog;
 
@@ -51,61 +43,24 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
 
 builder.Services.AddNewsletterDatabase(builder.Configuration, paths);
-builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
-builder.Services.AddScoped<IssueImporter>();
-builder.Services.AddScoped<ArchiveQueries>();
-builder.Services.AddScoped<AuditLog>();
-builder.Services.AddScoped<ArticleService>();
-builder.Services.AddScoped<IssueService>();
-builder.Services.AddScoped<IssueTransitions>();
-builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName);
-builder.Services.AddHostedService<ScheduledPublisher>();
-builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
-builder.Services.AddScoped<SearchIndexer>();
-builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName);
-builder.Services.AddHostedService<SearchIndexerService>();
-builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
-builder.Services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(builder.Configuration["Mail:Smtp:Host"])
-    ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
-    : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
-builder.Services.AddScoped<DistributionLists>();
-builder.Services.AddScoped<DispatchWorker>();
-builder.Services.AddHostedService<DispatchWorkerService>();
-builder.Services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.SectionName);
-builder.Services.AddSingleton<IPdfGenerator, ChromiumPdfGenerator>();
-builder.Services.AddScoped<ViewHtmlRenderer>();
+builder.Services.AddIssueImport();
+builder.Services.AddArchive(builder.Configuration);
+builder.Services.AddAudit();
+builder.Services.AddEditorialArticles();
+builder.Services.AddEditorialIssues();
+builder.Services.AddSearch();
+builder.Services.AddDispatches(builder.Configuration);
+builder.Services.AddIssuePdf();
+builder.Services.AddOrganizations();
+builder.Services.AddUsers();
 builder.Services.AddPortalAccounts();
 // Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).
 builder.Services.AddDataProtection().SetApplicationName("Newsletter").PersistKeysToDbContext<NewsletterDbContext>();
-builder.Services.AddOptions<ArchiveCacheOptions>().BindConfiguration(ArchiveCacheOptions.SectionName);
-var cacheSeconds = builder.Configuration.GetSection(ArchiveCacheOptions.SectionName).Get<ArchiveCacheOptions>()?.Seconds ?? 300;
-builder.Services.AddOutputCache(o => o.AddPolicy(ArchiveCachePolicy.Name, new ArchiveCachePolicy(TimeSpan.FromSeconds(Math.Max(1, cacheSeconds)))));
-builder.Services.AddResponseCompression(o =>
-{
-    // Antiforgery tokens are re-encrypted on every response, so compressing over HTTPS leaks nothing (BREACH).
-    o.EnableForHttps = true;
-    o.Providers.Add<BrotliCompressionProvider>();
-    o.Providers.Add<GzipCompressionProvider>();
-    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]);
-});
-builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.AddPortalMiddleware(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // Behind a reverse proxy that ends HTTPS: trust its X-Forwarded-For/-Proto (loopback is trusted by default).
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    foreach (var proxy in (builder.Configuration["Proxy:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
-    {
-        o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
-            ? address
-            : throw new InvalidOperationException($"Proxy:KnownProxies 中的“{proxy}”不是 IP 地址。"));
-    }
-});
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search");
+builder.Services.AddPortalHealthChecks();
 builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -126,35 +81,9 @@ builder.Services.AddControllersWithViews(o =>
 
 var app = builder.Build();
 
-if (args is ["import", .. var importArgs])
+if (await CliVerbs.TryRunAsync(app, args) is { } exitCode)
 {
-    Console.OutputEncoding = Encoding.UTF8;
-    return await ImportCommand.RunAsync(app.Services, importArgs, Console.Out);
-}
-
-if (args is ["reindex", ..])
-{
-    Console.OutputEncoding = Encoding.UTF8;
-    // Lucene's write.lock does not keep a second process out on Linux (the writer holds it shared): ask for it exclusively first.
-    if (IndexSnapshot.IsInUse(paths.IndexFolder))
-    {
-        Console.Out.WriteLine(ReindexCommand.InUse);
-        return 1;
-    }
-
-    return await ReindexCommand.RunAsync(app.Services, Console.Out);
-}
-
-if (args is ["backup", .. var backupArgs])
-{
-    Console.OutputEncoding = Encoding.UTF8;
-    return await BackupCommand.RunAsync(app.Services, backupArgs, Console.Out);
-}
-
-if (args is ["restore", .. var restoreArgs])
-{
-    Console.OutputEncoding = Encoding.UTF8;
-    return await RestoreCommand.RunAsync(app.Services, restoreArgs, Console.Out);
+    return exitCode;
 }
 
 await using (var scope = app.Services.CreateAsyncScope())
@@ -173,25 +102,10 @@ app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSerilogRequestLogging();
-app.UseStaticFiles(new StaticFileOptions
-{
-    // Pages link assets with ?v=<content hash> (asp-append-version): such a URL never changes its content.
-    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-        context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-});
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture("zh-CN"),
-    SupportedCultures = [new CultureInfo("zh-CN")],
-    SupportedUICultures = [new CultureInfo("zh-CN")],
-});
+app.UseStaticFiles(PortalMiddleware.StaticFiles());
+app.UseRequestLocalization(PortalMiddleware.Localization());
 app.UseRouting();
-app.UseCookiePolicy(new CookiePolicyOptions
-{
-    HttpOnly = HttpOnlyPolicy.Always,
-    Secure = CookieSecurePolicy.SameAsRequest,
-    MinimumSameSitePolicy = SameSiteMode.Lax,
-});
+app.UseCookiePolicy(PortalMiddleware.CookiePolicy());
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

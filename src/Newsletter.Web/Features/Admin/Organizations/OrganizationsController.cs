@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
-using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Admin.Organizations;
@@ -16,57 +12,26 @@ namespace Newsletter.Web.Features.Admin.Organizations;
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/organizations")]
-public sealed partial class OrganizationsController(
-    NewsletterDbContext context, AuditLog auditLog, TimeProvider timeProvider, IDataProtectionProvider protection) : Controller
+public sealed class OrganizationsController(OrganizationService organizations, OrganizationCsvService csv) : Controller
 {
-    private const string Entity = "Organization";
     private const string Missing = "没有这个单位。";
 
-    private readonly NewsletterDbContext db = context;
-    private readonly AuditLog audit = auditLog;
-    private readonly TimeProvider clock = timeProvider;
-
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
-    {
-        var items = OrganizationTree.Flatten(await AllAsync(ct));
-        var rows = items.Select(i => (i.Root.Kind == OrganizationKind.Body, Row: Row(i))).ToList();
-        return View(new OrganizationsPage(rows.Where(r => !r.Item1).Select(r => r.Row).ToList(), rows.Where(r => r.Item1).Select(r => r.Row).ToList()));
-    }
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await organizations.TreePageAsync(ct));
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken ct) =>
-        View(await FormPageAsync(null, new OrganizationForm(), ct));
+        View(await organizations.FormPageAsync(null, new OrganizationForm(), ct));
 
     [HttpPost("new")]
     public async Task<IActionResult> New([Bind(Prefix = "Form")] OrganizationForm form, CancellationToken ct)
     {
-        var all = await AllAsync(ct);
-        var target = Validate(null, form, all);
-        if (target is null)
+        if (Validate(null, form, await organizations.AllAsync(ct)) is not { } target)
         {
-            return View(await FormPageAsync(null, form, ct));
+            return View(await organizations.FormPageAsync(null, form, ct));
         }
 
-        var actor = HttpContext.ToActor();
-        try
-        {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var now = clock.GetUtcNow().UtcDateTime;
-                var organization = new Organization { Name = target.Name, CreatedAt = now };
-                var parent = form.ParentId is { } parentId ? await db.Organizations.FindAsync([parentId], ct) : null;
-                target.WriteTo(organization, parent, db, now);
-                db.Organizations.Add(organization);
-                await db.SaveChangesAsync(ct);
-                audit.Record(actor, Entity, organization.Id, "新建单位", to: "正常", detail: $"{organization.Name}：{target.Describe()}");
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            });
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        if (await organizations.CreateAsync(target, form.ParentId, HttpContext.ToActor(), ct) == OrganizationSave.NameTaken)
         {
             return await NameTakenAsync(null, form, target.Name, ct);
         }
@@ -76,60 +41,108 @@ public sealed partial class OrganizationsController(
     }
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
-    {
-        var organization = await LoadAsync(id, ct);
-        return organization is null
-            ? this.NotFoundPage(Missing)
-            : View(await FormPageAsync(organization, OrganizationForm.From(organization), ct));
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await organizations.LoadAsync(id, ct) is { } organization
+            ? View(await organizations.FormPageAsync(organization, OrganizationForm.From(organization), ct))
+            : this.NotFoundPage(Missing);
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] OrganizationForm form, CancellationToken ct)
     {
-        var organization = await LoadAsync(id, ct);
-        if (organization is null)
+        if (await organizations.LoadAsync(id, ct) is not { } organization)
         {
             return this.NotFoundPage(Missing);
         }
 
-        var all = await AllAsync(ct);
-        var target = Validate(organization, form, all);
-        if (target is null)
+        var all = await organizations.AllAsync(ct);
+        if (Validate(organization, form, all) is not { } target)
         {
-            return View(await FormPageAsync(organization, form, ct));
+            return View(await organizations.FormPageAsync(organization, form, ct));
         }
 
-        var before = OrganizationState.Of(organization, all.FirstOrDefault(o => o.Id == organization.ParentId)?.Name);
-        var changes = OrganizationState.Changes(before, target);
-        if (changes.Count == 0)
+        switch (await organizations.UpdateAsync(organization, target, form.ParentId, all, HttpContext.ToActor(), ct))
         {
-            TempData["Message"] = "没有改动。";
-            return RedirectToAction(nameof(Edit), new { id });
+            case OrganizationSave.NameTaken:
+                return await NameTakenAsync(await organizations.LoadAsync(id, ct), form, target.Name, ct);
+            case OrganizationSave.Conflict:
+                ModelState.AddModelError("", "在您编辑期间，别人也修改了这个单位，您的修改没有保存。请核对后重新提交。");
+                return View(await organizations.FormPageAsync(await organizations.LoadAsync(id, ct), form, ct));
+            case OrganizationSave.NoChanges:
+                TempData["Message"] = "没有改动。";
+                return RedirectToAction(nameof(Edit), new { id });
+            default:
+                TempData["Message"] = "已保存。";
+                return RedirectToAction(nameof(Edit), new { id });
+        }
+    }
+
+    /// <summary>A deactivated organisation stays in the tree (greyed) and keeps its history; it gets no more issues.</summary>
+    [HttpPost("{id:int}/deactivate")]
+    public Task<IActionResult> Deactivate(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
+
+    [HttpPost("{id:int}/activate")]
+    public Task<IActionResult> Activate(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
+
+    /// <summary>单位名单-2026-11-29.csv in the order of the tree page, so a parent comes before its children.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(CancellationToken ct)
+    {
+        var (content, fileName) = await csv.ExportAsync(ct);
+        return File(content, "text/csv; charset=utf-8", fileName);
+    }
+
+    [HttpGet("import")]
+    public IActionResult Import() => View(new ImportUploadPage(null));
+
+    /// <summary>Reads the file and shows what importing it would do; nothing is written.</summary>
+    [HttpPost("import")]
+    [CsvUploadSizeLimit]
+    [RequestSizeLimit(CsvUploadSizeLimitAttribute.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = CsvUploadSizeLimitAttribute.MaxRequestBytes)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken ct)
+    {
+        var (preview, error) = await csv.PreviewAsync(file, HttpContext.ToActor(), ct);
+        return preview is null ? View(new ImportUploadPage(error)) : View("ImportPreview", preview);
+    }
+
+    /// <summary>Writes every valid line of the previewed file in one transaction and says what was done.</summary>
+    [HttpPost("import/apply")]
+    public async Task<IActionResult> Apply(string? payload, CancellationToken ct)
+    {
+        var (plan, error) = await csv.ApplyAsync(payload, HttpContext.ToActor(), ct);
+        return plan is null ? View(nameof(Import), new ImportUploadPage(error)) : View("ImportDone", plan);
+    }
+
+    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
+    {
+        if (await organizations.SetActiveAsync(id, active, HttpContext.ToActor(), ct) is not { } organization)
+        {
+            return this.NotFoundPage(Missing);
         }
 
-        var parent = form.ParentId is { } parentId ? await db.Organizations.FindAsync([parentId], ct) : null;
-        target.WriteTo(organization, parent, db, clock.GetUtcNow().UtcDateTime);
-        audit.Record(HttpContext.ToActor(), Entity, organization.Id, "修改单位", detail: $"{before.Name}：" + string.Join("；", changes));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // The name, or (when two administrators save the same organisation at once) one of its addresses or lists.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(id, ct);
-            if (await db.Organizations.AnyAsync(o => o.Name == target.Name && o.Id != id, ct))
-            {
-                return await NameTakenAsync(current, form, target.Name, ct);
-            }
-
-            ModelState.AddModelError("", "在您编辑期间，别人也修改了这个单位，您的修改没有保存。请核对后重新提交。");
-            return View(await FormPageAsync(current, form, ct));
-        }
-
-        TempData["Message"] = "已保存。";
+        TempData["Message"] = active ? $"已启用“{organization.Name}”。" : $"已停用“{organization.Name}”，它不再收到新的期刊。";
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>The state to save, or null with the form's errors (the rules' and the model binding's) in ModelState.</summary>
+    private OrganizationState? Validate(Organization? current, OrganizationForm form, IReadOnlyList<Organization> all)
+    {
+        var (target, errors) = OrganizationService.Check(current, form, all);
+        foreach (var (key, message) in errors)
+        {
+            ModelState.AddModelError(key, message);
+        }
+
+        return ModelState.IsValid ? target : null;
+    }
+
+    /// <summary>
+    /// Another administrator saved an organisation of this name between this form's check and its save: the unique
+    /// index refused the row, nothing was saved, and the form comes back with the same message the check gives.
+    /// </summary>
+    private async Task<IActionResult> NameTakenAsync(Organization? current, OrganizationForm form, string name, CancellationToken ct)
+    {
+        ModelState.AddModelError("Form.Name", OrganizationService.NameTaken(name));
+        return View(current is null ? nameof(New) : nameof(Edit), await organizations.FormPageAsync(current, form, ct));
     }
 }

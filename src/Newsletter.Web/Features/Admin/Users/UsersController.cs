@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
-using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Admin.Users;
@@ -13,23 +10,12 @@ namespace Newsletter.Web.Features.Admin.Users;
 /// <summary>用户管理: list, create, edit, disable/enable accounts and reset passwords. Every change is audited.</summary>
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/users")]
-public sealed partial class UsersController(
-    UserManager<ApplicationUser> userManager, NewsletterDbContext context, AuditLog auditLog, TimeProvider timeProvider) : Controller
+public sealed class UsersController(UserManager<ApplicationUser> users, UserAccounts accounts, UserAccess access) : Controller
 {
-    private const string Entity = "User";
-
-    private readonly UserManager<ApplicationUser> users = userManager;
-    private readonly NewsletterDbContext db = context;
-    private readonly AuditLog audit = auditLog;
-    private readonly TimeProvider clock = timeProvider;
+    private const string Missing = "没有这个用户。";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
-    {
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(ct);
-        var roles = await RolesByUserAsync(ct);
-        return View(new UsersPage(all.Select(u => Row(u, roles[u.Id].ToList())).ToList()));
-    }
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await accounts.ListAsync(ct));
 
     [HttpGet("new")]
     public IActionResult New() => View(new NewUserForm());
@@ -43,23 +29,9 @@ public sealed partial class UsersController(
             return View(form);
         }
 
-        var email = form.Email.Trim();
         var generated = string.IsNullOrEmpty(form.Password);
         var password = generated ? AccountSeeder.GeneratePassword() : form.Password!;
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            DisplayName = form.DisplayName.Trim(),
-            OrganizationName = Clean(form.OrganizationName),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded)
-        {
-            created = await users.AddToRolesAsync(user, form.Roles.Distinct());
-        }
-
+        var (created, user) = await accounts.CreateAsync(form, password, HttpContext.ToActor());
         if (!created.Succeeded)
         {
             var codes = created.Errors.Select(e => e.Code).ToHashSet();
@@ -71,39 +43,34 @@ public sealed partial class UsersController(
             return View(form);
         }
 
-        audit.Record(HttpContext.ToActor(), Entity, user.Id, "创建用户", to: "正常",
-            detail: $"{user.DisplayName}（{email}），单位：{user.OrganizationName ?? "无"}，角色：{RoleNames(form.Roles)}");
-        await db.SaveChangesAsync();
         if (!generated)
         {
             TempData["Message"] = $"已创建用户“{user.DisplayName}”。";
             return RedirectToAction(nameof(Index));
         }
 
-        return OneTimePassword(new OneTimePasswordPage(user.Id, user.DisplayName, email, "已创建用户", "初始密码", password));
+        return OneTimePassword(new OneTimePasswordPage(user.Id, user.DisplayName, user.Email ?? "", "已创建用户", "初始密码", password));
     }
 
     [HttpGet("{id}/edit")]
     public async Task<IActionResult> Edit(string id)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await users.FindByIdAsync(id) is not { } user)
         {
-            return this.NotFoundPage("没有这个用户。");
+            return this.NotFoundPage(Missing);
         }
 
         var roles = (await users.GetRolesAsync(user)).ToList();
         var form = new UserDetailsForm { DisplayName = user.DisplayName, OrganizationName = user.OrganizationName, Roles = roles };
-        return View(new EditUserPage(Row(user, roles), IsSelf(user), form));
+        return View(new EditUserPage(accounts.Row(user, roles), IsSelf(user), form));
     }
 
     [HttpPost("{id}/edit")]
     public async Task<IActionResult> Edit(string id, [Bind(Prefix = "Form")] UserDetailsForm form)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await users.FindByIdAsync(id) is not { } user)
         {
-            return this.NotFoundPage("没有这个用户。");
+            return this.NotFoundPage(Missing);
         }
 
         var current = (await users.GetRolesAsync(user)).ToList();
@@ -115,38 +82,92 @@ public sealed partial class UsersController(
 
         if (!ModelState.IsValid)
         {
-            return View(new EditUserPage(Row(user, current), IsSelf(user), form));
+            return View(new EditUserPage(accounts.Row(user, current), IsSelf(user), form));
         }
 
-        var (name, organization) = (form.DisplayName.Trim(), Clean(form.OrganizationName));
-        var added = form.Roles.Distinct().Except(current).ToList();
-        var removed = current.Except(form.Roles).ToList();
-        var changes = new[]
+        var result = await accounts.UpdateAsync(user, current, form, HttpContext.ToActor());
+        if (result is { Succeeded: false })
         {
-            name != user.DisplayName ? $"姓名：{user.DisplayName} → {name}" : null,
-            organization != user.OrganizationName ? $"单位：{user.OrganizationName ?? "无"} → {organization ?? "无"}" : null,
-            added.Count + removed.Count > 0 ? $"角色：{RoleNames(current)} → {RoleNames(form.Roles)}" : null,
-        }.OfType<string>().ToList();
-        if (changes.Count == 0)
+            TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Description));
+        }
+        else
         {
-            TempData["Message"] = "没有改动。";
+            TempData["Message"] = result is null ? "没有改动。" : "已保存。";
+        }
+
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>Stops sign-in and ends existing sessions (new security stamp).</summary>
+    [HttpPost("{id}/disable")]
+    public async Task<IActionResult> Disable(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return this.NotFoundPage(Missing);
+        }
+
+        if (IsSelf(user))
+        {
+            TempData["Error"] = "不能停用自己的账号。";
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        user.DisplayName = name;
-        user.OrganizationName = organization;
-        var result = await users.UpdateAsync(user);
-        result = result.Succeeded && added.Count > 0 ? await users.AddToRolesAsync(user, added) : result;
-        result = result.Succeeded && removed.Count > 0 ? await users.RemoveFromRolesAsync(user, removed) : result;
+        await access.DisableAsync(user, HttpContext.ToActor());
+        TempData["Message"] = $"已停用“{user.DisplayName}”，该账号不能再登录。";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost("{id}/enable")]
+    public async Task<IActionResult> Enable(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return this.NotFoundPage(Missing);
+        }
+
+        await access.EnableAsync(user, HttpContext.ToActor());
+        TempData["Message"] = $"已启用“{user.DisplayName}”。";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>A new generated password, shown once; clears a lockout (but not 停用).</summary>
+    [HttpPost("{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return this.NotFoundPage(Missing);
+        }
+
+        var (result, password) = await access.ResetPasswordAsync(user, HttpContext.ToActor());
         if (!result.Succeeded)
         {
             TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Description));
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        audit.Record(HttpContext.ToActor(), Entity, user.Id, "修改用户", detail: $"{user.DisplayName}：" + string.Join("；", changes));
-        await db.SaveChangesAsync();
-        TempData["Message"] = "已保存。";
-        return RedirectToAction(nameof(Edit), new { id });
+        return OneTimePassword(new OneTimePasswordPage(user.Id, user.DisplayName, user.Email ?? "", "已重置密码", "新密码", password));
+    }
+
+    /// <summary>The page that shows a password once: never cached.</summary>
+    private ViewResult OneTimePassword(OneTimePasswordPage page)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return View(nameof(OneTimePassword), page);
+    }
+
+    private bool IsSelf(ApplicationUser user) => user.Id == users.GetUserId(User);
+
+    private void CheckRoles(List<string> roles, string key)
+    {
+        if (roles.Count == 0)
+        {
+            ModelState.AddModelError(key, "请至少选择一个角色。");
+        }
+        else if (roles.Any(r => !Roles.All.Contains(r)))
+        {
+            ModelState.AddModelError(key, "角色无效。");
+        }
     }
 }

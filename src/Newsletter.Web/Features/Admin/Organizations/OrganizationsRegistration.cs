@@ -1,0 +1,12 @@
+namespace Newsletter.Web.Features.Admin.Organizations;
+
+public static class OrganizationsRegistration
+{
+    /// <summary>单位与发送名单: the organisations and their CSV export and import.</summary>
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<OrganizationCsvService>();
+        return services;
+    }
+}

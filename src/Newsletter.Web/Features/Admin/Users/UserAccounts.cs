@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Account;
+using Newsletter.Web.Features.Admin.Audit;
+
+namespace Newsletter.Web.Features.Admin.Users;
+
+/// <summary>The user list, creating an account and changing its 姓名, 单位 and roles; every change is audited.</summary>
+public sealed class UserAccounts(
+    UserManager<ApplicationUser> users, NewsletterDbContext db, AuditLog audit, UserAccess access, TimeProvider clock)
+{
+    public async Task<UsersPage> ListAsync(CancellationToken ct)
+    {
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(ct);
+        var roles = (await (from ur in db.UserRoles
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            select new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(x => x.UserId, x => x.Name!);
+        return new UsersPage(all.Select(u => Row(u, roles[u.Id].ToList())).ToList());
+    }
+
+    public UserRow Row(ApplicationUser user, IReadOnlyList<string> roles) => new(
+        user.Id, user.DisplayName, user.Email ?? user.UserName ?? "", user.OrganizationName,
+        Roles.All.Where(roles.Contains).ToList(), access.Status(user), user.IsDisabled);
+
+    /// <summary>The new account with its roles and <paramref name="password"/>, audited when it was created.</summary>
+    public async Task<(IdentityResult Result, ApplicationUser User)> CreateAsync(NewUserForm form, string password, Actor actor)
+    {
+        var email = form.Email.Trim();
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = form.DisplayName.Trim(),
+            OrganizationName = Clean(form.OrganizationName),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRolesAsync(user, form.Roles.Distinct());
+        }
+
+        if (created.Succeeded)
+        {
+            audit.Record(actor, UserAccess.Entity, user.Id, "创建用户", to: "正常",
+                detail: $"{user.DisplayName}（{email}），单位：{user.OrganizationName ?? "无"}，角色：{RoleNames(form.Roles)}");
+            await db.SaveChangesAsync();
+        }
+
+        return (created, user);
+    }
+
+    /// <summary>Saves 姓名, 单位 and roles as the form has them; null when nothing changed (and nothing was written).</summary>
+    public async Task<IdentityResult?> UpdateAsync(ApplicationUser user, IReadOnlyList<string> current, UserDetailsForm form, Actor actor)
+    {
+        var (name, organization) = (form.DisplayName.Trim(), Clean(form.OrganizationName));
+        var added = form.Roles.Distinct().Except(current).ToList();
+        var removed = current.Except(form.Roles).ToList();
+        var changes = new[]
+        {
+            name != user.DisplayName ? $"姓名：{user.DisplayName} → {name}" : null,
+            organization != user.OrganizationName ? $"单位：{user.OrganizationName ?? "无"} → {organization ?? "无"}" : null,
+            added.Count + removed.Count > 0 ? $"角色：{RoleNames(current)} → {RoleNames(form.Roles)}" : null,
+        }.OfType<string>().ToList();
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        user.DisplayName = name;
+        user.OrganizationName = organization;
+        var result = await users.UpdateAsync(user);
+        result = result.Succeeded && added.Count > 0 ? await users.AddToRolesAsync(user, added) : result;
+        result = result.Succeeded && removed.Count > 0 ? await users.RemoveFromRolesAsync(user, removed) : result;
+        if (result.Succeeded)
+        {
+            audit.Record(actor, UserAccess.Entity, user.Id, "修改用户", detail: $"{user.DisplayName}：" + string.Join("；", changes));
+            await db.SaveChangesAsync();
+        }
+
+        return result;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string RoleNames(IEnumerable<string> roles) =>
+        string.Join("、", Roles.All.Where(roles.Contains).Select(Roles.DisplayName)) is { Length: > 0 } names ? names : "无";
+}

@@ -1,0 +1,16 @@
+using Newsletter.Web.Infrastructure;
+
+namespace Newsletter.Web.Features.Issues;
+
+public static class ArchiveRegistration
+{
+    /// <summary>The reading pages' queries and their output cache for anonymous readers (<c>OutputCache:Seconds</c>).</summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ArchiveQueries>();
+        services.AddOptions<ArchiveCacheOptions>().BindConfiguration(ArchiveCacheOptions.SectionName).ValidateOnStart();
+        var seconds = configuration.GetSection(ArchiveCacheOptions.SectionName).Get<ArchiveCacheOptions>()?.Seconds ?? 300;
+        services.AddOutputCache(o => o.AddPolicy(ArchiveCachePolicy.Name, new ArchiveCachePolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)))));
+        return services;
+    }
+}
