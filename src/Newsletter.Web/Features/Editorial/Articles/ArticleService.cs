@@ -105,11 +105,19 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         }
 
         var from = article.Status;
-        article.Status = row.To;
-        article.UpdatedAt = Now;
+        switch (action)
+        {
+            case ArticleAction.Submit: article.Submit(Now); break;
+            case ArticleAction.Return: article.Return(Now); break;
+            case ArticleAction.Accept: article.Accept(Now); break;
+            case ArticleAction.Reopen: article.Reopen(Now); break;
+        }
+
         if (!string.IsNullOrWhiteSpace(note))
         {
-            db.ReviewComments.Add(new ReviewComment { ArticleId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = note.Trim(), CreatedAt = Now, Action = row.Label });
+            var comment = ReviewComment.OnTransition(actor, note, row.Label, Now);
+            comment.ArticleId = id;
+            db.ReviewComments.Add(comment);
         }
 
         audit.Record(actor, nameof(Article), id, row.Label, ArticleWorkflow.StatusName(from), ArticleWorkflow.StatusName(row.To), note);
@@ -124,13 +132,15 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
             return Outcome.NotFound("没有找到这篇稿件。");
         }
 
-        if (string.IsNullOrWhiteSpace(body) || body.Length > 2000)
+        var written = ReviewComment.Create(actor, body, Now);
+        if (written.Value is not { } comment)
         {
-            return Outcome.Invalid("意见不能为空，且不超过 2000 字。");
+            return written;
         }
 
-        db.ReviewComments.Add(new ReviewComment { ArticleId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = body.Trim(), CreatedAt = Now });
-        audit.Record(actor, nameof(Article), id, "发表意见", detail: body.Trim());
+        comment.ArticleId = id;
+        db.ReviewComments.Add(comment);
+        audit.Record(actor, nameof(Article), id, "发表意见", detail: comment.Body);
         await db.SaveChangesAsync();
         return Outcome.Done;
     }

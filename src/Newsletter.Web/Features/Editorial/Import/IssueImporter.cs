@@ -63,7 +63,7 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
         };
         if (publish)
         {
-            issue.Publish(now);
+            issue.PublishAsPrinted(now);
         }
 
         var sections = await db.Sections.ToListAsync(ct);
@@ -98,23 +98,27 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
         return section;
     }
 
-    private static Article ToArticle(ParsedArticle item, Section section, int position, DateTime now) => new()
+    private static Article ToArticle(ParsedArticle item, Section section, int position, DateTime now)
     {
-        Title = item.Title,
-        Body = item.Body,
-        Section = section,
-        Position = position,
-        AttributionOrganization = item.AttributionOrganization,
-        Correspondents = item.Correspondents,
-        AuthorName = item.AuthorName,
-        AuthorTitle = item.AuthorTitle,
-        SourceKind = item.SourceKind,
-        SourceName = item.SourceName,
-        SourceDate = item.SourceDate,
-        Dateline = item.Dateline,
-        PrintedPage = item.PrintedPage,
-        Status = ArticleStatus.Accepted,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var article = new Article
+        {
+            Title = item.Title,
+            Body = item.Body,
+            Section = section,
+            Position = position,
+            AttributionOrganization = item.AttributionOrganization,
+            Correspondents = item.Correspondents,
+            AuthorName = item.AuthorName,
+            AuthorTitle = item.AuthorTitle,
+            SourceKind = item.SourceKind,
+            SourceName = item.SourceName,
+            SourceDate = item.SourceDate,
+            Dateline = item.Dateline,
+            PrintedPage = item.PrintedPage,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        article.AcceptAsPrinted();
+        return article;
+    }
 }

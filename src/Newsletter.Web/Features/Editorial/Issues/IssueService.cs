@@ -194,13 +194,15 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
             return Outcome.NotFound("没有找到这一期。");
         }
 
-        if (string.IsNullOrWhiteSpace(body) || body.Length > 2000)
+        var written = ReviewComment.Create(actor, body, Now);
+        if (written.Value is not { } comment)
         {
-            return Outcome.Invalid("意见不能为空，且不超过 2000 字。");
+            return written;
         }
 
-        db.ReviewComments.Add(new ReviewComment { IssueId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = body.Trim(), CreatedAt = Now });
-        audit.Record(actor, nameof(Issue), id, "发表意见", detail: body.Trim());
+        comment.IssueId = id;
+        db.ReviewComments.Add(comment);
+        audit.Record(actor, nameof(Issue), id, "发表意见", detail: comment.Body);
         await db.SaveChangesAsync();
         return Outcome.Done;
     }
