@@ -35,7 +35,7 @@ public static class ArchiveWriter
                 PrintDate = new DateOnly(year, number * 2, 10), Visibility = first.IsPublic ? IssueVisibility.Public : IssueVisibility.MembersOnly,
                 SendOnPublish = false, SourceFile = "synthetic", CreatedAt = now, UpdatedAt = now,
             };
-            issue.Publish(new DateTime(year, number * 2, 10, 2, 0, 0, DateTimeKind.Utc));
+            issue.PublishAsPrinted(new DateTime(year, number * 2, 10, 2, 0, 0, DateTimeKind.Utc));
             foreach (var (article, position) in group.GroupBy(a => a.SectionIndex).OrderBy(g => g.Key)
                          .SelectMany(g => g.Select((a, i) => (a, i + 1))))
             {

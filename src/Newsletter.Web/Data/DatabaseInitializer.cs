@@ -43,9 +43,9 @@ public sealed class DatabaseInitializer(
             var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(file, ct), file, publish: true, ct);
             if (outcome.Succeeded)
             {
-                logger.LogInformation("Imported seed {File} as {Issue}", Path.GetFileName(file), outcome.Label);
+                logger.LogInformation("Imported seed {File} as {Issue}", Path.GetFileName(file), outcome.Value!.Label);
             }
-            else if (outcome.IsDuplicate)
+            else if (outcome.Kind == Domain.OutcomeKind.Conflict)
             {
                 logger.LogDebug("Seed {File} is already stored", Path.GetFileName(file));
             }

@@ -8,10 +8,14 @@ namespace Newsletter.Web.Data;
 
 /// <summary>
 /// The model, shared by both providers. Each provider has its own subclass so that each keeps
-/// its own migration set (Migrations/Sqlite, Migrations/SqlServer).
+/// its own migration set (Migrations/Sqlite, Migrations/SqlServer). The clock is the registered <see cref="TimeProvider"/>;
+/// a context made by hand (the backup's copy, a test) uses the system clock.
 /// </summary>
-public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public abstract class NewsletterDbContext(DbContextOptions options, TimeProvider? clock = null)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
     /// <summary>Data Protection keys (sign-in cookies, antiforgery tokens), shared by every node on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -105,7 +109,7 @@ public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDb
             }
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var issue in issues)
         {
             SearchOutbox.Add(issue.Id > 0 ? new SearchOutboxEntry { IssueId = issue.Id, CreatedAt = now } : new SearchOutboxEntry { Issue = issue, CreatedAt = now });
@@ -138,8 +142,8 @@ public abstract class NewsletterDbContext(DbContextOptions options) : IdentityDb
     }
 }
 
-public sealed class SqliteNewsletterDbContext(DbContextOptions<SqliteNewsletterDbContext> options)
-    : NewsletterDbContext(options);
+public sealed class SqliteNewsletterDbContext(DbContextOptions<SqliteNewsletterDbContext> options, TimeProvider? clock = null)
+    : NewsletterDbContext(options, clock);
 
-public sealed class SqlServerNewsletterDbContext(DbContextOptions<SqlServerNewsletterDbContext> options)
-    : NewsletterDbContext(options);
+public sealed class SqlServerNewsletterDbContext(DbContextOptions<SqlServerNewsletterDbContext> options, TimeProvider? clock = null)
+    : NewsletterDbContext(options, clock);

@@ -55,7 +55,10 @@ public class Article : IVersioned
     /// <summary>The page of the printed issue where it starts, as the 目录 says.</summary>
     public int? PrintedPage { get; set; }
 
-    public ArticleStatus Status { get; set; }
+    private ArticleStatus status;
+
+    /// <summary>Changed only by the transition methods below (one per row of <see cref="ArticleWorkflow"/>); set at creation.</summary>
+    public ArticleStatus Status { get => status; init => status = value; }
 
     /// <summary>The user who wrote it (a correspondent sees only their own).</summary>
     public string? CreatedById { get; set; }
@@ -94,4 +97,24 @@ public class Article : IVersioned
         Domain.SourceKind.Origin => $"（本文来源：{SourceName}）",
         _ => null,
     };
+
+    // One method per action of ArticleWorkflow (提交/重新提交, 退回修改, 采用/直接采用, 撤销采用). The caller has asked
+    // ArticleWorkflow.Instance.Check (roles, ownership, guard, note); the target status comes from the table.
+
+    public void Submit(DateTime utcNow) => Move(ArticleAction.Submit, utcNow);
+
+    public void Return(DateTime utcNow) => Move(ArticleAction.Return, utcNow);
+
+    public void Accept(DateTime utcNow) => Move(ArticleAction.Accept, utcNow);
+
+    public void Reopen(DateTime utcNow) => Move(ArticleAction.Reopen, utcNow);
+
+    /// <summary>An article imported from a printed issue: it was accepted when that issue was made.</summary>
+    public void AcceptAsPrinted() => status = ArticleStatus.Accepted;
+
+    private void Move(ArticleAction action, DateTime utcNow)
+    {
+        status = ArticleWorkflow.Instance.To(status, action);
+        UpdatedAt = utcNow;
+    }
 }

@@ -37,7 +37,10 @@ public class Issue : IVersioned
     /// <summary>发: the bodies the issue is distributed to, as printed in the footer.</summary>
     public string? DistributeTo { get; set; }
 
-    public IssueStatus Status { get; set; }
+    private IssueStatus status;
+
+    /// <summary>Changed only by the transition methods below (one per row of <see cref="IssueWorkflow"/>); set at creation.</summary>
+    public IssueStatus Status { get => status; init => status = value; }
 
     /// <summary>Null means the publication's default applies.</summary>
     public IssueVisibility? Visibility { get; set; }
@@ -87,10 +90,84 @@ public class Issue : IVersioned
 
     public string CoverDateLabel => $"{Year}年{CoverMonth}月";
 
-    public void Publish(DateTime utcNow)
+    // One method per row of IssueWorkflow. The caller has asked IssueWorkflow.Instance.Check (roles, guard, note) and
+    // checked the form's preconditions; the target status comes from the table. Publishing has effects beyond the
+    // entity, done by the caller and the save: see IssueTransitions.OnPublishAsync.
+
+    public void SubmitForReview(DateTime utcNow) => Move(IssueAction.SubmitForReview, utcNow);
+
+    public void Return(DateTime utcNow) => Move(IssueAction.Return, utcNow);
+
+    public void Approve(DateTime utcNow) => Move(IssueAction.Approve, utcNow);
+
+    public void Reopen(DateTime utcNow) => Move(IssueAction.Reopen, utcNow);
+
+    /// <summary>立即发布, by the person who confirmed the 保密审查.</summary>
+    public void Publish(string reviewedBy, bool sendOnPublish, DateTime utcNow)
     {
-        Status = IssueStatus.Published;
+        ConfirmReview(reviewedBy, sendOnPublish, utcNow);
+        GoOut(utcNow);
+        Move(IssueAction.Publish, utcNow);
+    }
+
+    /// <summary>定时发布: the scheduler publishes it at <paramref name="atUtc"/> (<see cref="PublishDue"/>).</summary>
+    public void Schedule(DateTime atUtc, string reviewedBy, bool sendOnPublish, DateTime utcNow)
+    {
+        ConfirmReview(reviewedBy, sendOnPublish, utcNow);
+        ScheduledAt = atUtc;
+        Move(IssueAction.Schedule, utcNow);
+    }
+
+    public void Unschedule(DateTime utcNow)
+    {
+        ScheduledAt = null;
+        Move(IssueAction.Unschedule, utcNow);
+    }
+
+    public void PublishDue(DateTime utcNow)
+    {
+        GoOut(utcNow);
+        Move(IssueAction.PublishDue, utcNow);
+    }
+
+    /// <summary>撤回, with the reason readers see in its place.</summary>
+    public void Withdraw(string reason, DateTime utcNow)
+    {
+        WithdrawnAt = utcNow;
+        WithdrawalReason = reason.Trim();
+        Move(IssueAction.Withdraw, utcNow);
+    }
+
+    public void Republish(DateTime utcNow)
+    {
+        WithdrawnAt = null;
+        WithdrawalReason = null;
+        Move(IssueAction.Republish, utcNow);
+    }
+
+    /// <summary>An issue imported from the printed archive as published: it was reviewed on paper, not through the table.</summary>
+    public void PublishAsPrinted(DateTime utcNow)
+    {
+        GoOut(utcNow);
+        status = IssueStatus.Published;
+    }
+
+    private void ConfirmReview(string reviewedBy, bool sendOnPublish, DateTime utcNow)
+    {
+        SendOnPublish = sendOnPublish;
+        ConfidentialityReviewedBy = reviewedBy;
+        ConfidentialityReviewedAt = utcNow;
+    }
+
+    private void GoOut(DateTime utcNow)
+    {
         PublishedAt ??= utcNow;
         ScheduledAt = null;
+    }
+
+    private void Move(IssueAction action, DateTime utcNow)
+    {
+        status = IssueWorkflow.Instance.To(status, action);
+        UpdatedAt = utcNow;
     }
 }

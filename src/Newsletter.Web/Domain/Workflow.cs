@@ -42,6 +42,13 @@ public sealed class Workflow<TEntity, TStatus, TAction>(
 
     public string StatusName(TStatus value) => statusName(value);
 
+    /// <summary>
+    /// Where <paramref name="action"/> leads from <paramref name="from"/>, for the entity's transition methods. Asking for
+    /// an action the table has no row for is a bug (the caller skipped <see cref="Check"/>), not a refusal.
+    /// </summary>
+    public TStatus To(TStatus from, TAction action) => Row(from, action)?.To
+        ?? throw new InvalidOperationException($"“{action}” is not a transition from {from}; ask Check first.");
+
     public IEnumerable<Transition<TEntity, TStatus, TAction>> Allowed(TEntity entity, Actor actor) =>
         Table.Where(t => EqualityComparer<TStatus>.Default.Equals(t.From, status(entity))
                          && Check(entity, t.Action, actor, t.NeedsNote ? "-" : null).Refusal == Refusal.None);
@@ -50,8 +57,7 @@ public sealed class Workflow<TEntity, TStatus, TAction>(
         TEntity entity, TAction action, Actor actor, string? note)
     {
         var current = status(entity);
-        var row = Table.FirstOrDefault(t => EqualityComparer<TStatus>.Default.Equals(t.From, current)
-                                            && EqualityComparer<TAction>.Default.Equals(t.Action, action));
+        var row = Row(current, action);
         if (row is null)
         {
             var label = Table.FirstOrDefault(t => EqualityComparer<TAction>.Default.Equals(t.Action, action))?.Label ?? action.ToString();
@@ -75,4 +81,8 @@ public sealed class Workflow<TEntity, TStatus, TAction>(
 
         return (row, Refusal.None, null);
     }
+
+    private Transition<TEntity, TStatus, TAction>? Row(TStatus from, TAction action) =>
+        Table.FirstOrDefault(t => EqualityComparer<TStatus>.Default.Equals(t.From, from)
+                                  && EqualityComparer<TAction>.Default.Equals(t.Action, action));
 }

@@ -58,7 +58,7 @@ public sealed class AccountController(
             return View(form);
         }
 
-        var (outcome, user) = await check.SignInAsync(form.Email.Trim(), form.Password);
+        var outcome = await check.SignInAsync(form.Email.Trim(), form.Password);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError("", outcome.Message!);
@@ -70,7 +70,7 @@ public sealed class AccountController(
             return LocalRedirect(form.ReturnUrl);
         }
 
-        var roles = await users.GetRolesAsync(user!);
+        var roles = await users.GetRolesAsync(outcome.Value!);
         return LocalRedirect(roles.Any(r => r != Domain.Roles.Member) ? "/editorial" : "/");
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Account;
 
@@ -19,22 +19,22 @@ public sealed class SignInCheck(
     /// <summary>A hash of a random password, made by the portal's own hasher so that checking it costs the same.</summary>
     private static string? dummyHash;
 
-    public async Task<(Outcome Outcome, ApplicationUser? User)> SignInAsync(string account, string password)
+    public async Task<Outcome<ApplicationUser>> SignInAsync(string account, string password)
     {
         var user = await users.FindByEmailAsync(account) ?? await users.FindByNameAsync(account);
         if (user is null || (!user.IsDisabled && await users.IsLockedOutAsync(user)))
         {
             CheckDummyHash(password);
-            return (Outcome.Invalid(Refused), null);
+            return Outcome<ApplicationUser>.Invalid(Refused);
         }
 
         if (user.IsDisabled)
         {
-            return (Outcome.Invalid(await users.CheckPasswordAsync(user, password) ? Disabled : Refused), null);
+            return Outcome<ApplicationUser>.Invalid(await users.CheckPasswordAsync(user, password) ? Disabled : Refused);
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        return result.Succeeded ? (Outcome.Done, user) : (Outcome.Invalid(Refused), null);
+        return result.Succeeded ? Outcome.Ok(user) : Outcome<ApplicationUser>.Invalid(Refused);
     }
 
     private void CheckDummyHash(string password)

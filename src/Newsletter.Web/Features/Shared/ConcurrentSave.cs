@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Shared;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Shared;
 

@@ -17,7 +17,7 @@ public sealed record DispatchPageViewModel(DispatchSummary Summary, IReadOnlyLis
 /// <summary>What was delivered: each dispatch with its counts and each recipient's state; 重发失败 and decisions on 状态不明.</summary>
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/dispatches")]
-public sealed class DispatchesController(NewsletterDbContext db, AuditLog audit, IMailSender sender) : Controller
+public sealed class DispatchesController(NewsletterDbContext db, AuditLog audit, IMailSender sender, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -49,7 +49,7 @@ public sealed class DispatchesController(NewsletterDbContext db, AuditLog audit,
     {
         var count = await db.DispatchRecipients.Where(r => r.DispatchId == id && r.Status == DeliveryStatus.Failed)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, DeliveryStatus.Pending).SetProperty(r => r.Attempts, 0)
-                .SetProperty(r => r.NextAttemptAt, DateTime.UtcNow));
+                .SetProperty(r => r.NextAttemptAt, clock.GetUtcNow().UtcDateTime));
         return await DoneAsync(id, "重发失败", $"{count} 个失败的地址已重新排队发送。");
     }
 
@@ -64,7 +64,7 @@ public sealed class DispatchesController(NewsletterDbContext db, AuditLog audit,
     private async Task<IActionResult> DecideAsync(int id, long recipientId, DeliveryStatus to, string action, string message)
     {
         var changed = await db.DispatchRecipients.Where(r => r.Id == recipientId && r.DispatchId == id && r.Status == DeliveryStatus.Unknown)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, to).SetProperty(r => r.NextAttemptAt, DateTime.UtcNow));
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, to).SetProperty(r => r.NextAttemptAt, clock.GetUtcNow().UtcDateTime));
         if (changed == 0)
         {
             return this.NotFoundPage("没有这个状态不明的地址。");

@@ -105,21 +105,21 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
 }
 
 /// <summary>The embedded default: each message as an .eml file under <c>&lt;DataPath&gt;/mail/</c>.</summary>
-public sealed class PickupFolderMailSender(DataPaths paths) : IMailSender
+public sealed class PickupFolderMailSender(DataPaths paths, TimeProvider clock) : IMailSender
 {
     public string Description => "邮件文件夹 " + paths.MailFolder;
 
     public Task<IMailSession> OpenAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(paths.MailFolder);
-        return Task.FromResult<IMailSession>(new Session(paths.MailFolder));
+        return Task.FromResult<IMailSession>(new Session(paths.MailFolder, clock));
     }
 
-    private sealed class Session(string folder) : IMailSession
+    private sealed class Session(string folder, TimeProvider clock) : IMailSession
     {
         public async Task SendAsync(MimeMessage message, CancellationToken ct)
         {
-            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}.eml");
+            var file = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(file, ct);
         }
 

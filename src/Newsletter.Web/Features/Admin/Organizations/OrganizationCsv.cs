@@ -81,7 +81,7 @@ public static class OrganizationCsv
     };
 
     /// <summary>The data lines, or why the file cannot be read as this list at all.</summary>
-    public static ImportResult<IReadOnlyList<CsvLine>> Read(string text)
+    public static Outcome<IReadOnlyList<CsvLine>> Read(string text)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -97,7 +97,7 @@ public static class OrganizationCsv
             csv.Context.RegisterClassMap<OrganizationCsvMap>();
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord?.Any(h => h.Trim().TrimStart('\uFEFF') == "名称") != true)
             {
-                return ImportResult<IReadOnlyList<CsvLine>>.Fail($"文件第一行应是列名：{Header}（至少要有“名称”一列）。");
+                return Outcome<IReadOnlyList<CsvLine>>.Invalid($"文件第一行应是列名：{Header}（至少要有“名称”一列）。");
             }
 
             var lines = new List<CsvLine>();
@@ -107,13 +107,13 @@ public static class OrganizationCsv
             }
 
             return lines.Count == 0
-                ? ImportResult<IReadOnlyList<CsvLine>>.Fail("文件里只有列名，没有单位。")
-                : ImportResult<IReadOnlyList<CsvLine>>.Ok(lines);
+                ? Outcome<IReadOnlyList<CsvLine>>.Invalid("文件里只有列名，没有单位。")
+                : Outcome.Ok<IReadOnlyList<CsvLine>>(lines);
         }
         catch (CsvHelperException e)
         {
             var line = e.Context?.Parser?.Row is { } row ? $"第{row}行" : "文件";
-            return ImportResult<IReadOnlyList<CsvLine>>.Fail($"{line}不是有效的 CSV（引号不成对或格式有误），没有导入任何内容。");
+            return Outcome<IReadOnlyList<CsvLine>>.Invalid($"{line}不是有效的 CSV（引号不成对或格式有误），没有导入任何内容。");
         }
     }
 

@@ -6,9 +6,6 @@ using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Editorial.Articles;
 
-/// <summary>The result of saving: done, refused, or a conflict with the version someone else saved meanwhile.</summary>
-public sealed record SaveOutcome(Outcome Outcome, Article? Current = null);
-
 /// <summary>
 /// Writing and moving articles: every saved body becomes a revision, every status change goes through
 /// <see cref="ArticleWorkflow"/> and is written to the audit log in the same transaction.
@@ -17,6 +14,9 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
 {
     /// <summary>The loser of a race on an article's status (someone else moved it since the page was read).</summary>
     public const string ChangedMeanwhile = "就在您操作的同时，别人已处理了这篇稿件，您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
+
+    /// <summary>The loser of a race on an article's text: the page then shows the stored version beside the loser's.</summary>
+    public const string EditedMeanwhile = "在您编辑期间，别人保存了这篇稿件。您的文字没有丢失，请对照后合并。";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,46 +36,46 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         return article;
     }
 
-    public async Task<SaveOutcome> SaveAsync(int id, ArticleForm form, Actor actor, string? note = null)
+    public async Task<Outcome> SaveAsync(int id, ArticleForm form, Actor actor, string? note = null)
     {
         var article = await FindAsync(id);
         if (article is null || !ArticleRules.CanView(article, actor))
         {
-            return new(Outcome.NotFound("没有找到这篇稿件。"));
+            return Outcome.NotFound("没有找到这篇稿件。");
         }
 
         if (ArticleRules.WhyNotEditable(article, actor) is { } why)
         {
-            return new(Outcome.Forbidden(why));
+            return Outcome.Forbidden(why);
         }
 
         return await SaveChangesAsync(article, form, actor, "修改稿件", note);
     }
 
     /// <summary>更正: changes a published article on the record, with its date and note shown to readers.</summary>
-    public async Task<SaveOutcome> CorrectAsync(int id, ArticleForm form, string note, Actor actor)
+    public async Task<Outcome> CorrectAsync(int id, ArticleForm form, string note, Actor actor)
     {
         var article = await FindAsync(id);
         if (article is null || !ArticleRules.CanView(article, actor))
         {
-            return new(Outcome.NotFound("没有找到这篇稿件。"));
+            return Outcome.NotFound("没有找到这篇稿件。");
         }
 
         if (ArticleRules.WhyNotCorrectable(article, actor) is { } why)
         {
-            return new(Outcome.Forbidden(why));
+            return Outcome.Forbidden(why);
         }
 
         if (string.IsNullOrWhiteSpace(note))
         {
-            return new(Outcome.Invalid("请写明更正的内容，读者会在文章末尾看到它。"));
+            return Outcome.Invalid("请写明更正的内容，读者会在文章末尾看到它。");
         }
 
         article.Corrections.Add(new Correction { CorrectedAt = Now, Note = note.Trim(), ById = actor.UserId, ByName = actor.Name });
         return await SaveChangesAsync(article, form, actor, "更正", "更正：" + note.Trim());
     }
 
-    private async Task<SaveOutcome> SaveChangesAsync(Article article, ArticleForm form, Actor actor, string action, string? note)
+    private async Task<Outcome> SaveChangesAsync(Article article, ArticleForm form, Actor actor, string action, string? note)
     {
         db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
         var (title, body) = (article.Title, article.Body);
@@ -87,16 +87,7 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         }
 
         audit.Record(actor, nameof(Article), article.Id, action, detail: note ?? article.Title);
-        try
-        {
-            await db.SaveChangesAsync();
-            return new(Outcome.Done, article);
-        }
-        catch (DbUpdateException ex) when (ex.IsLostRace())
-        {
-            db.ChangeTracker.Clear();
-            return new(new Outcome(OutcomeKind.Conflict, "在您编辑期间，别人保存了这篇稿件。您的文字没有丢失，请对照后合并。"), await FindAsync(article.Id));
-        }
+        return await db.SaveOrConflictAsync(EditedMeanwhile);
     }
 
     public async Task<Outcome> TransitionAsync(int id, ArticleAction action, string? note, Actor actor)
@@ -114,11 +105,19 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         }
 
         var from = article.Status;
-        article.Status = row.To;
-        article.UpdatedAt = Now;
+        switch (action)
+        {
+            case ArticleAction.Submit: article.Submit(Now); break;
+            case ArticleAction.Return: article.Return(Now); break;
+            case ArticleAction.Accept: article.Accept(Now); break;
+            case ArticleAction.Reopen: article.Reopen(Now); break;
+        }
+
         if (!string.IsNullOrWhiteSpace(note))
         {
-            db.ReviewComments.Add(new ReviewComment { ArticleId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = note.Trim(), CreatedAt = Now, Action = row.Label });
+            var comment = ReviewComment.OnTransition(actor, note, row.Label, Now);
+            comment.ArticleId = id;
+            db.ReviewComments.Add(comment);
         }
 
         audit.Record(actor, nameof(Article), id, row.Label, ArticleWorkflow.StatusName(from), ArticleWorkflow.StatusName(row.To), note);
@@ -133,13 +132,15 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
             return Outcome.NotFound("没有找到这篇稿件。");
         }
 
-        if (string.IsNullOrWhiteSpace(body) || body.Length > 2000)
+        var written = ReviewComment.Create(actor, body, Now);
+        if (written.Value is not { } comment)
         {
-            return Outcome.Invalid("意见不能为空，且不超过 2000 字。");
+            return written;
         }
 
-        db.ReviewComments.Add(new ReviewComment { ArticleId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = body.Trim(), CreatedAt = Now });
-        audit.Record(actor, nameof(Article), id, "发表意见", detail: body.Trim());
+        comment.ArticleId = id;
+        db.ReviewComments.Add(comment);
+        audit.Record(actor, nameof(Article), id, "发表意见", detail: comment.Body);
         await db.SaveChangesAsync();
         return Outcome.Done;
     }
@@ -157,10 +158,9 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         var form = ArticleForm.From(article);
         form.Title = revision.Title;
         form.Body = revision.Body;
-        var saved = ArticleRules.WhyNotEditable(article, actor) is null
-            ? await SaveChangesAsync(article, form, actor, "恢复版本", $"恢复到第 {number} 版")
-            : new SaveOutcome(Outcome.Forbidden(ArticleRules.WhyNotEditable(article, actor)!));
-        return saved.Outcome;
+        return ArticleRules.WhyNotEditable(article, actor) is { } why
+            ? Outcome.Forbidden(why)
+            : await SaveChangesAsync(article, form, actor, "恢复版本", $"恢复到第 {number} 版");
     }
 
     public Task<List<ArticleRevision>> RevisionsAsync(int id) =>

@@ -188,9 +188,9 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
         }
 
         var saved = await articles.CorrectAsync(id, form, note ?? "", Actor);
-        if (saved.Outcome.Kind == OutcomeKind.Invalid)
+        if (saved.Kind == OutcomeKind.Invalid)
         {
-            ModelState.AddModelError("note", saved.Outcome.Message!);
+            ModelState.AddModelError("note", saved.Message!);
             return View(new CorrectViewModel(id, form, await SectionsAsync(), note));
         }
 
@@ -200,16 +200,17 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
     [HttpPost("/editorial/preview")]
     public IActionResult Preview(string? body) => Content(markdown.Render(body).Value ?? "", "text/html; charset=utf-8");
 
-    private async Task<IActionResult> AfterSaveAsync(int id, ArticleForm form, SaveOutcome saved, string? correctionNote, string message)
+    /// <summary>A lost race on the text shows the stored version beside the editor's, to merge; anything else finishes.</summary>
+    private async Task<IActionResult> AfterSaveAsync(int id, ArticleForm form, Outcome saved, string? correctionNote, string message)
     {
-        if (saved.Outcome.Kind == OutcomeKind.Conflict && saved.Current is { } current)
+        if (saved.Kind == OutcomeKind.Conflict && await articles.FindAsync(id) is { } current)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             var diff = TextDiff.Build("当前保存的版本", current.Title + "\n\n" + current.Body, "您的版本", form.Title + "\n\n" + form.Body);
             return View("Conflict", new ArticleConflictViewModel(id, form, current, await SectionsAsync(), diff, correctionNote));
         }
 
-        return Finish(id, saved.Outcome, message);
+        return Finish(id, saved, message);
     }
 
     private IActionResult Finish(int id, Outcome outcome, string message) =>

@@ -45,7 +45,7 @@ public static class ImportCommand
         var text = new StringBuilder();
         if (outcome.Succeeded)
         {
-            text.AppendLine($"已导入 {outcome.Label}（编号 {outcome.IssueId}，{(publish ? "已发布" : "草稿，待编辑审核后发布")}）。");
+            text.AppendLine($"已导入 {outcome.Value!.Label}（编号 {outcome.Value.Id}，{(publish ? "已发布" : "草稿，待编辑审核后发布")}）。");
         }
         else
         {
@@ -57,7 +57,7 @@ public static class ImportCommand
             text.AppendLine("  错误：" + line);
         }
 
-        foreach (var line in outcome.Warnings)
+        foreach (var line in outcome.Value?.Warnings ?? [])
         {
             text.AppendLine("  注意：" + line);
         }

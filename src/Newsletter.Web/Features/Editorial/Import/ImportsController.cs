@@ -48,21 +48,22 @@ public sealed class ImportsController(IssueImporter importer, AuditLog audit, Ne
         var outcome = await importer.ImportParsedAsync(parsed, file.FileName, publish: false, ct);
         if (!outcome.Succeeded)
         {
-            return Refuse(outcome.IsDuplicate ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            return Refuse(outcome.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
                 file.FileName, [.. outcome.Errors]);
         }
 
-        audit.Record(HttpContext.ToActor(), nameof(Issue), outcome.IssueId!, "导入一期",
-            to: IssueWorkflow.StatusName(IssueStatus.Draft), detail: $"{outcome.Label}，文件 {Path.GetFileName(file.FileName)}");
+        var imported = outcome.Value!;
+        audit.Record(HttpContext.ToActor(), nameof(Issue), imported.Id, "导入一期",
+            to: IssueWorkflow.StatusName(IssueStatus.Draft), detail: $"{imported.Label}，文件 {Path.GetFileName(file.FileName)}");
         await db.SaveChangesAsync(ct);
 
-        TempData["Message"] = $"已从“{Path.GetFileName(file.FileName)}”导入{outcome.Label}，现为草稿，读者看不到。请逐篇核对后再按流程送审、发布。";
-        if (outcome.Warnings.Count > 0)
+        TempData["Message"] = $"已从“{Path.GetFileName(file.FileName)}”导入{imported.Label}，现为草稿，读者看不到。请逐篇核对后再按流程送审、发布。";
+        if (imported.Warnings.Count > 0)
         {
-            TempData["Error"] = "导入时发现以下情况，请核对：" + string.Concat(outcome.Warnings.Select((w, i) => $" {i + 1}. {w}"));
+            TempData["Error"] = "导入时发现以下情况，请核对：" + string.Concat(imported.Warnings.Select((w, i) => $" {i + 1}. {w}"));
         }
 
-        return Redirect($"/editorial/issues/{outcome.IssueId}");
+        return Redirect($"/editorial/issues/{imported.Id}");
     }
 
     private ViewResult Refuse(int status, string? fileName, params string[] errors)

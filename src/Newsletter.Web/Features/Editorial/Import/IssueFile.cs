@@ -1,4 +1,5 @@
 using System.Globalization;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
@@ -16,30 +17,30 @@ public static class IssueFile
                                      + "如果 Word 文件里有大图片，请先在 Word 中压缩图片（“图片格式”→“压缩图片”）或删去图片后另存，再导入。";
 
     /// <summary>The file's text in the line structure <see cref="PlainTextIssueParser"/> reads.</summary>
-    public static ImportResult<string> ReadText(byte[] bytes, string fileName, CancellationToken ct = default) =>
+    public static Outcome<string> ReadText(byte[] bytes, string fileName, CancellationToken ct = default) =>
         Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".docx" or ".docm" => WordIssueReader.ReadText(bytes, ct),
-            ".doc" => ImportResult<string>.Fail(
+            ".doc" => Outcome<string>.Invalid(
                 $"“{Path.GetFileName(fileName)}”是旧版 Word 文件（.doc），不能直接导入。" + WordIssueReader.SaveAsDocx),
-            ".wps" or ".rtf" or ".dot" => ImportResult<string>.Fail(
+            ".wps" or ".rtf" or ".dot" => Outcome<string>.Invalid(
                 $"“{Path.GetFileName(fileName)}”不是 .docx 格式，不能直接导入。" + WordIssueReader.SaveAsDocx),
             ".txt" or ".text" or "" => TextDecoder.Decode(bytes),
-            _ => ImportResult<string>.Fail(
+            _ => Outcome<string>.Invalid(
                 $"不能导入“{Path.GetFileName(fileName)}”：只能导入 .txt 纯文本或 .docx Word 文件。PDF 请先另存为 .txt 或用 Word 打开后另存为 .docx。"),
         };
 
-    public static ImportResult<ParsedIssue> Parse(byte[] bytes, string fileName, CancellationToken ct = default)
+    public static Outcome<ParsedIssue> Parse(byte[] bytes, string fileName, CancellationToken ct = default)
     {
         var text = ReadText(bytes, fileName, ct);
-        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : ImportResult<ParsedIssue>.Fail(text.Errors);
+        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : Outcome<ParsedIssue>.Invalid(text.Errors);
     }
 
     /// <summary>
     /// <see cref="Parse"/> off the request, given up after <paramref name="limit"/> with a Chinese message: no file holds
     /// a request (and a processor) for minutes. The reading stops at its next check of the token.
     /// </summary>
-    public static async Task<ImportResult<ParsedIssue>> ParseAsync(byte[] bytes, string fileName, TimeSpan limit, CancellationToken ct)
+    public static async Task<Outcome<ParsedIssue>> ParseAsync(byte[] bytes, string fileName, TimeSpan limit, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limit);
@@ -49,7 +50,7 @@ public static class IssueFile
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return ImportResult<ParsedIssue>.Fail(
+            return Outcome<ParsedIssue>.Invalid(
                 $"读取文件超过 {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} 秒仍未完成，已停止。"
                 + "文件可能已损坏或结构异常：请在 Word 中打开原文件，另存为 .docx 后再导入。");
         }

@@ -4,13 +4,8 @@ using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
-/// <summary>The result of importing one file: the new issue, or why nothing was written.</summary>
-public sealed record ImportOutcome(int? IssueId, string? Label, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, bool IsDuplicate = false)
-{
-    public bool Succeeded => IssueId is not null;
-
-    public static ImportOutcome Refused(IReadOnlyList<string> errors, bool duplicate = false) => new(null, null, errors, [], duplicate);
-}
+/// <summary>An imported issue: its id and label, and what the importer asks an editor to check.</summary>
+public sealed record ImportedIssue(int Id, string Label, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// Stores a parsed issue with its sections and articles in one transaction, or nothing.
@@ -18,18 +13,18 @@ public sealed record ImportOutcome(int? IssueId, string? Label, IReadOnlyList<st
 /// </summary>
 public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
 {
-    public async Task<ImportOutcome> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
+    public async Task<Outcome<ImportedIssue>> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
         await StoreAsync(PlainTextIssueParser.Parse(content), fileName, publish, ct);
 
     /// <summary>Stores an issue already read and parsed (an upload through <see cref="IssueFile.ParseAsync"/>), or its errors.</summary>
-    public async Task<ImportOutcome> ImportParsedAsync(ImportResult<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct = default) =>
+    public async Task<Outcome<ImportedIssue>> ImportParsedAsync(Outcome<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct = default) =>
         await StoreAsync(parsed, fileName, publish, ct);
 
-    private async Task<ImportOutcome> StoreAsync(ImportResult<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct)
+    private async Task<Outcome<ImportedIssue>> StoreAsync(Outcome<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct)
     {
         if (!parsed.Succeeded)
         {
-            return ImportOutcome.Refused(parsed.Errors);
+            return Outcome<ImportedIssue>.Refused(parsed);
         }
 
         var source = parsed.Value!;
@@ -42,7 +37,8 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
         if (clash is not null)
         {
             var what = source.SerialNumber is { } serial && clash.SerialNumber == serial ? $"总第{serial}期" : label;
-            return ImportOutcome.Refused([$"{what}已经在库中，不能重复导入；库中的内容没有改动。"], duplicate: true);
+            // A duplicate is a conflict with what is stored (409 on the import page; the seed import skips it quietly).
+            return Outcome<ImportedIssue>.Refused(Outcome.Conflict($"{what}已经在库中，不能重复导入；库中的内容没有改动。"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,7 +63,7 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
         };
         if (publish)
         {
-            issue.Publish(now);
+            issue.PublishAsPrinted(now);
         }
 
         var sections = await db.Sections.ToListAsync(ct);
@@ -84,7 +80,7 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
 
         db.Issues.Add(issue);
         await db.SaveChangesAsync(ct);
-        return new ImportOutcome(issue.Id, issue.FullLabel, [], warnings);
+        return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
     }
 
     private Section AddSection(ParsedSection parsed, List<Section> sections, List<string> warnings)
@@ -102,23 +98,27 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
         return section;
     }
 
-    private static Article ToArticle(ParsedArticle item, Section section, int position, DateTime now) => new()
+    private static Article ToArticle(ParsedArticle item, Section section, int position, DateTime now)
     {
-        Title = item.Title,
-        Body = item.Body,
-        Section = section,
-        Position = position,
-        AttributionOrganization = item.AttributionOrganization,
-        Correspondents = item.Correspondents,
-        AuthorName = item.AuthorName,
-        AuthorTitle = item.AuthorTitle,
-        SourceKind = item.SourceKind,
-        SourceName = item.SourceName,
-        SourceDate = item.SourceDate,
-        Dateline = item.Dateline,
-        PrintedPage = item.PrintedPage,
-        Status = ArticleStatus.Accepted,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var article = new Article
+        {
+            Title = item.Title,
+            Body = item.Body,
+            Section = section,
+            Position = position,
+            AttributionOrganization = item.AttributionOrganization,
+            Correspondents = item.Correspondents,
+            AuthorName = item.AuthorName,
+            AuthorTitle = item.AuthorTitle,
+            SourceKind = item.SourceKind,
+            SourceName = item.SourceName,
+            SourceDate = item.SourceDate,
+            Dateline = item.Dateline,
+            PrintedPage = item.PrintedPage,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        article.AcceptAsPrinted();
+        return article;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
@@ -10,20 +11,20 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// </summary>
 public static partial class PlainTextIssueParser
 {
-    public static ImportResult<ParsedIssue> Parse(byte[] bytes)
+    public static Outcome<ParsedIssue> Parse(byte[] bytes)
     {
         var decoded = TextDecoder.Decode(bytes);
-        return decoded.Succeeded ? Parse(decoded.Value!) : ImportResult<ParsedIssue>.Fail(decoded.Errors);
+        return decoded.Succeeded ? Parse(decoded.Value!) : Outcome<ParsedIssue>.Invalid(decoded.Errors);
     }
 
-    public static ImportResult<ParsedIssue> Parse(string text)
+    public static Outcome<ParsedIssue> Parse(string text)
     {
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').TrimStart('\uFEFF').Split('\n');
         var errors = new List<string>();
         var tocLine = Array.FindIndex(lines, l => TextRules.Compact(l) == "目录");
         if (tocLine < 0)
         {
-            return ImportResult<ParsedIssue>.Fail("找不到目录：文件中没有“目 录”一行。请确认导入的是一整期工作通讯的文本。");
+            return Outcome<ParsedIssue>.Invalid("找不到目录：文件中没有“目 录”一行。请确认导入的是一整期工作通讯的文本。");
         }
 
         var issue = new ParsedIssue();
@@ -33,7 +34,7 @@ public static partial class PlainTextIssueParser
         if (entries.Count == 0)
         {
             errors.Add($"目录（第{tocLine + 1}行起）中没有文章条目：每个条目应是“标题……页码”。");
-            return ImportResult<ParsedIssue>.Fail(errors);
+            return Outcome<ParsedIssue>.Invalid(errors);
         }
 
         foreach (var name in sections)
@@ -47,7 +48,7 @@ public static partial class PlainTextIssueParser
         Footer.Read(footerAt < 0 ? [] : blocks[footerAt..], issue, errors);
         ArticleLimits.Check(issue, errors);
 
-        return errors.Count == 0 ? ImportResult<ParsedIssue>.Ok(issue) : ImportResult<ParsedIssue>.Fail(errors);
+        return errors.Count == 0 ? Outcome.Ok(issue) : Outcome<ParsedIssue>.Invalid(errors);
     }
 
     private static void ReadMasthead(string[] lines, ParsedIssue issue, List<string> errors)

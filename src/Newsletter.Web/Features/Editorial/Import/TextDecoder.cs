@@ -1,4 +1,5 @@
 using System.Text;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
@@ -13,11 +14,11 @@ public static class TextDecoder
 
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static ImportResult<string> Decode(ReadOnlySpan<byte> bytes)
+    public static Outcome<string> Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty || bytes.Trim((byte)' ').IsEmpty)
         {
-            return ImportResult<string>.Fail("文件是空的，没有可导入的内容。");
+            return Outcome<string>.Invalid("文件是空的，没有可导入的内容。");
         }
 
         string text;
@@ -53,10 +54,10 @@ public static class TextDecoder
         }
 
         return string.IsNullOrWhiteSpace(text)
-            ? ImportResult<string>.Fail("文件是空的，没有可导入的内容。")
-            : ImportResult<string>.Ok(text);
+            ? Outcome<string>.Invalid("文件是空的，没有可导入的内容。")
+            : Outcome.Ok(text);
     }
 
-    private static ImportResult<string> NotText() => ImportResult<string>.Fail(
+    private static Outcome<string> NotText() => Outcome<string>.Invalid(
         "这不是文本文件：文件里有二进制内容。请导入从 PDF 或 Word 另存的 .txt 纯文本（UTF-8 或 GBK 编码）。");
 }

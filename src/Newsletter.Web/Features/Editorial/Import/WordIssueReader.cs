@@ -1,5 +1,6 @@
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
@@ -20,26 +21,26 @@ public static class WordIssueReader
     private static readonly byte[] Zip = [(byte)'P', (byte)'K', 3, 4];
     private static readonly byte[] Rtf = "{\\rtf"u8.ToArray();
 
-    public static ImportResult<ParsedIssue> Parse(byte[] bytes, CancellationToken ct = default)
+    public static Outcome<ParsedIssue> Parse(byte[] bytes, CancellationToken ct = default)
     {
         var text = ReadText(bytes, ct);
-        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : ImportResult<ParsedIssue>.Fail(text.Errors);
+        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : Outcome<ParsedIssue>.Invalid(text.Errors);
     }
 
     /// <summary>
     /// The document as text: one line per paragraph, a blank line between paragraphs. Nothing reaches the Open XML
     /// SDK before <see cref="DocxGuard"/> has found the package within its limits; <paramref name="ct"/> stops the reading.
     /// </summary>
-    public static ImportResult<string> ReadText(byte[] bytes, CancellationToken ct = default)
+    public static Outcome<string> ReadText(byte[] bytes, CancellationToken ct = default)
     {
         if (bytes.Length == 0)
         {
-            return ImportResult<string>.Fail("文件是空的（0 字节），没有可导入的内容。");
+            return Outcome<string>.Invalid("文件是空的（0 字节），没有可导入的内容。");
         }
 
         if (bytes.AsSpan().StartsWith(CompoundFile) || bytes.AsSpan().StartsWith(Rtf))
         {
-            return ImportResult<string>.Fail(
+            return Outcome<string>.Invalid(
                 "这是旧版 Word 文件（.doc）、RTF 或加密的文档，不能直接读取。" + SaveAsDocx + "（文档如有密码，请先取消密码。）");
         }
 
@@ -52,7 +53,7 @@ public static class WordIssueReader
         {
             if (DocxGuard.Check(bytes, ct) is { } refusal)
             {
-                return ImportResult<string>.Fail(refusal);
+                return Outcome<string>.Invalid(refusal);
             }
 
             using var stream = new MemoryStream(bytes, writable: false);
@@ -65,8 +66,8 @@ public static class WordIssueReader
 
             var text = new WordText(new WordHeadings(main.StyleDefinitionsPart?.Styles), ct).Read(body);
             return string.IsNullOrWhiteSpace(text)
-                ? ImportResult<string>.Fail("这个 Word 文件里没有文字，没有可导入的内容。请确认打开的是一整期工作通讯。")
-                : ImportResult<string>.Ok(text);
+                ? Outcome<string>.Invalid("这个 Word 文件里没有文字，没有可导入的内容。请确认打开的是一整期工作通讯。")
+                : Outcome.Ok(text);
         }
         catch (Exception e) when (e is OpenXmlPackageException or IOException or InvalidDataException
                                       or XmlException or FormatException or InvalidOperationException or NotSupportedException)
@@ -75,6 +76,6 @@ public static class WordIssueReader
         }
     }
 
-    private static ImportResult<string> NotDocx() => ImportResult<string>.Fail(
+    private static Outcome<string> NotDocx() => Outcome<string>.Invalid(
         "这不是有效的 Word 文件（.docx）：文件无法打开，可能已损坏，或只是改了扩展名。请在 Word 中打开原文件，另存为 .docx 后再导入。");
 }

@@ -35,11 +35,11 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         };
     }
 
-    public async Task<(Issue? Issue, Outcome? Refusal)> CreateAsync(IssueForm form, Actor actor)
+    public async Task<Outcome<Issue>> CreateAsync(IssueForm form, Actor actor)
     {
         if (await DuplicateAsync(form, null) is { } duplicate)
         {
-            return (null, Outcome.Invalid(duplicate));
+            return Outcome<Issue>.Invalid(duplicate);
         }
 
         var issue = new Issue { CreatedAt = Now, UpdatedAt = Now };
@@ -49,12 +49,12 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         var saved = await db.SaveOrConflictAsync("就在您提交时，别人刚用这个期号新建了一期，这次没有新建。请换一个期号，或到期刊列表查看那一期。");
         if (!saved.Succeeded)
         {
-            return (null, saved);
+            return Outcome<Issue>.Refused(saved);
         }
 
         audit.Record(actor, nameof(Issue), issue.Id, "新建一期", to: IssueWorkflow.StatusName(issue.Status), detail: issue.FullLabel);
         await db.SaveChangesAsync();
-        return (issue, null);
+        return Outcome.Ok(issue);
     }
 
     public async Task<Outcome> UpdateAsync(int id, IssueForm form, Actor actor)
@@ -98,12 +98,12 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
 
     public async Task<Outcome> PlaceAsync(int id, int articleId, int sectionId, Actor actor)
     {
-        var (issue, refusal) = await EditableAsync(id, actor);
+        var editable = await EditableAsync(id, actor);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId);
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId);
-        if (issue is null || article is null || section is null)
+        if (editable.Value is not { } issue || article is null || section is null)
         {
-            return refusal ?? Outcome.NotFound("没有找到这篇稿件或栏目。");
+            return editable.Succeeded ? Outcome.NotFound("没有找到这篇稿件或栏目。") : editable;
         }
 
         if (article.Status != ArticleStatus.Accepted || article.IssueId is not null)
@@ -120,11 +120,11 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
 
     public async Task<Outcome> RemoveAsync(int id, int articleId, Actor actor)
     {
-        var (issue, refusal) = await EditableAsync(id, actor);
-        var article = issue?.Articles.FirstOrDefault(a => a.Id == articleId);
-        if (issue is null || article is null)
+        var editable = await EditableAsync(id, actor);
+        var article = editable.Value?.Articles.FirstOrDefault(a => a.Id == articleId);
+        if (editable.Value is not { } issue || article is null)
         {
-            return refusal ?? Outcome.NotFound("这一期没有这篇稿件。");
+            return editable.Succeeded ? Outcome.NotFound("这一期没有这篇稿件。") : editable;
         }
 
         article.IssueId = null;
@@ -136,11 +136,11 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
 
     public async Task<Outcome> MoveAsync(int id, int articleId, int delta, Actor actor)
     {
-        var (issue, refusal) = await EditableAsync(id, actor);
-        var article = issue?.Articles.FirstOrDefault(a => a.Id == articleId);
-        if (issue is null || article is null)
+        var editable = await EditableAsync(id, actor);
+        var article = editable.Value?.Articles.FirstOrDefault(a => a.Id == articleId);
+        if (editable.Value is not { } issue || article is null)
         {
-            return refusal ?? Outcome.NotFound("这一期没有这篇稿件。");
+            return editable.Succeeded ? Outcome.NotFound("这一期没有这篇稿件。") : editable;
         }
 
         var siblings = issue.Articles.Where(a => a.SectionId == article.SectionId).OrderBy(a => a.Position).ToList();
@@ -176,15 +176,15 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         }
     }
 
-    private async Task<(Issue? Issue, Outcome? Refusal)> EditableAsync(int id, Actor actor)
+    private async Task<Outcome<Issue>> EditableAsync(int id, Actor actor)
     {
         var issue = await FindAsync(id);
         if (issue is null)
         {
-            return (null, Outcome.NotFound("没有找到这一期。"));
+            return Outcome<Issue>.Refused(Outcome.NotFound("没有找到这一期。"));
         }
 
-        return IssueRules.WhyNotEditable(issue, actor) is { } why ? (null, Outcome.Forbidden(why)) : (issue, null);
+        return IssueRules.WhyNotEditable(issue, actor) is { } why ? Outcome<Issue>.Refused(Outcome.Forbidden(why)) : Outcome.Ok(issue);
     }
 
     public async Task<Outcome> CommentAsync(int id, string? body, Actor actor)
@@ -194,13 +194,15 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
             return Outcome.NotFound("没有找到这一期。");
         }
 
-        if (string.IsNullOrWhiteSpace(body) || body.Length > 2000)
+        var written = ReviewComment.Create(actor, body, Now);
+        if (written.Value is not { } comment)
         {
-            return Outcome.Invalid("意见不能为空，且不超过 2000 字。");
+            return written;
         }
 
-        db.ReviewComments.Add(new ReviewComment { IssueId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = body.Trim(), CreatedAt = Now });
-        audit.Record(actor, nameof(Issue), id, "发表意见", detail: body.Trim());
+        comment.IssueId = id;
+        db.ReviewComments.Add(comment);
+        audit.Record(actor, nameof(Issue), id, "发表意见", detail: comment.Body);
         await db.SaveChangesAsync();
         return Outcome.Done;
     }

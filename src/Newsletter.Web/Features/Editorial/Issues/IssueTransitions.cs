@@ -42,20 +42,24 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
             await OnPublishAsync(issue, actor);
         }
 
-        issue.Status = row.To;
-        issue.UpdatedAt = Now;
         if (!string.IsNullOrWhiteSpace(form.Note))
         {
-            db.ReviewComments.Add(new ReviewComment { IssueId = id, AuthorId = actor.UserId, AuthorName = actor.Name, Body = form.Note.Trim(), CreatedAt = Now, Action = row.Label });
+            var comment = ReviewComment.OnTransition(actor, form.Note, row.Label, Now);
+            comment.IssueId = id;
+            db.ReviewComments.Add(comment);
         }
 
         audit.Record(actor, nameof(Issue), id, row.Label, IssueWorkflow.StatusName(from), IssueWorkflow.StatusName(row.To), Detail(issue, form));
+        // The same save, because the status changed: NewsletterDbContext.EnqueueSearchUpdates adds the search-outbox row
+        // (published, withdrawn, re-published) and the ArchiveCacheInvalidator interceptor evicts the cached reading pages.
         return await db.SaveOrConflictAsync(IssueService.ChangedMeanwhile);
     }
 
     /// <summary>
-    /// At publication the footer's 送 and 发 lines are taken from the groups as they are now and stored
-    /// with the issue (later changes to the groups never rewrite it), and the dispatch is created.
+    /// What a first publication (立即发布 or 到时发布, not 重新发布) does besides the status: the footer's 送 and 发 lines
+    /// are taken from the groups as they are now and stored with the issue (later changes to the groups never rewrite
+    /// it), and the dispatch (发送) is created, to be sent by the DispatchWorker after the save. The search-outbox row
+    /// and the cache eviction follow from the save itself (see <see cref="ApplyAsync"/>).
     /// </summary>
     private async Task OnPublishAsync(Issue issue, Actor actor)
     {
@@ -101,38 +105,21 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
         }
     }
 
+    /// <summary>The entity's method for the row; what the form carries (note, time, confirmations) goes with it.</summary>
     private void Apply(Issue issue, IssueTransitionForm form, Actor actor)
     {
         switch (form.Action)
         {
-            case IssueAction.Publish or IssueAction.Schedule:
-                issue.SendOnPublish = form.SendEmail;
-                issue.ConfidentialityReviewedBy = actor.Name;
-                issue.ConfidentialityReviewedAt = Now;
-                if (form.Action == IssueAction.Publish)
-                {
-                    issue.Publish(Now);
-                }
-                else
-                {
-                    issue.ScheduledAt = ToUtc(form.ScheduledAt!.Value);
-                }
-
-                break;
-            case IssueAction.PublishDue:
-                issue.Publish(Now);
-                break;
-            case IssueAction.Unschedule:
-                issue.ScheduledAt = null;
-                break;
-            case IssueAction.Withdraw:
-                issue.WithdrawnAt = Now;
-                issue.WithdrawalReason = form.Note!.Trim();
-                break;
-            case IssueAction.Republish:
-                issue.WithdrawnAt = null;
-                issue.WithdrawalReason = null;
-                break;
+            case IssueAction.SubmitForReview: issue.SubmitForReview(Now); break;
+            case IssueAction.Return: issue.Return(Now); break;
+            case IssueAction.Approve: issue.Approve(Now); break;
+            case IssueAction.Reopen: issue.Reopen(Now); break;
+            case IssueAction.Publish: issue.Publish(actor.Name, form.SendEmail, Now); break;
+            case IssueAction.Schedule: issue.Schedule(ToUtc(form.ScheduledAt!.Value), actor.Name, form.SendEmail, Now); break;
+            case IssueAction.Unschedule: issue.Unschedule(Now); break;
+            case IssueAction.PublishDue: issue.PublishDue(Now); break;
+            case IssueAction.Withdraw: issue.Withdraw(form.Note!, Now); break;
+            case IssueAction.Republish: issue.Republish(Now); break;
         }
     }
 

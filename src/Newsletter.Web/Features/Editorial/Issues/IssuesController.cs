@@ -34,12 +34,12 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
             return View(new IssueNewViewModel(form));
         }
 
-        var (issue, refusal) = await issues.CreateAsync(form, Actor);
-        if (issue is null)
+        var created = await issues.CreateAsync(form, Actor);
+        if (created.Value is not { } issue)
         {
-            ModelState.AddModelError("", refusal!.Message!);
+            ModelState.AddModelError("", created.Message!);
             var page = View(new IssueNewViewModel(form));
-            page.StatusCode = refusal.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : null;
+            page.StatusCode = created.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : null;
             return page;
         }
 

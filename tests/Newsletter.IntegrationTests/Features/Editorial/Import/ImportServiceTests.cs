@@ -22,7 +22,7 @@ public sealed class ImportServiceTests : IDisposable
     private Task<(int Issues, int Articles, int Sections)> CountsAsync() => portal.WithDbAsync(async db =>
         (await db.Issues.CountAsync(), await db.Articles.CountAsync(), await db.Sections.CountAsync()));
 
-    private async Task<ImportOutcome> ImportAsync(byte[] bytes, bool publish)
+    private async Task<Outcome<ImportedIssue>> ImportAsync(byte[] bytes, bool publish)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IssueImporter>().ImportAsync(bytes, "test.txt", publish);
@@ -43,7 +43,7 @@ public sealed class ImportServiceTests : IDisposable
         var before = await CountsAsync();
         var outcome = await ImportAsync(SeedFiles.Issue65Bytes, publish: true);
         Assert.False(outcome.Succeeded);
-        Assert.True(outcome.IsDuplicate);
+        Assert.Equal(OutcomeKind.Conflict, outcome.Kind);
         Assert.Contains(outcome.Errors, e => e.Contains("总第65期已经在库中"));
         Assert.Equal(before, await CountsAsync());
     }
@@ -77,7 +77,7 @@ public sealed class ImportServiceTests : IDisposable
     {
         var outcome = await ImportAsync(Issue66, publish: false);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Errors));
-        Assert.Equal("2023年第3期(总第66期)", outcome.Label);
+        Assert.Equal("2023年第3期(总第66期)", outcome.Value!.Label);
         Assert.Equal((2, 30, 6), await CountsAsync());
 
         var client = portal.CreateClient();
