@@ -27,6 +27,7 @@ using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Admin.Dispatches;
 using Newsletter.Web.Features.Editorial.Import;
 using Newsletter.Web.Features.Issues.Pdf;
+using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 using Serilog;
 
@@ -56,7 +57,9 @@ builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Sec
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<IssueImporter>();
+builder.Services.AddScoped<SeedIssues>();
 builder.Services.AddScoped<ArchiveQueries>();
+builder.Services.AddSingleton<SiteHeader>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<ArticleService>();
 builder.Services.AddScoped<IssueService>();
@@ -160,6 +163,8 @@ if (args is ["restore", .. var restoreArgs])
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<SeedIssues>().ImportAsync();
 }
 
 app.UseForwardedHeaders();
