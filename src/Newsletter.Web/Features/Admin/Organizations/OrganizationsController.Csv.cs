@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Editorial.Import;
 using Newsletter.Web.Infrastructure;
+using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Admin.Organizations;
 
