@@ -2,8 +2,6 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
 using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Feeds;
 

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using MimeKit;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
 using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
