@@ -19,6 +19,7 @@ using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Issues.Pdf;
 using Newsletter.Web.Features.Search;
+using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 using Serilog;
 
@@ -37,14 +38,13 @@ builder.Services.AddSerilog((_, log) => log
 // Razor would otherwise write every Chinese character as &#x...;
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-// Kestrel answers a request line over 8 KB with a bare 414 that no page can replace, and a search address grows fast
-// (9 bytes per percent-encoded Chinese character): 256 KB takes a 20,000-character query, within the 1 MB Kestrel
-// already buffers per connection. The search uses the first 100 characters and says so.
+// Over 8 KB Kestrel answers a bare 414; 256 KB takes a 20,000-character Chinese query (search uses its first 100).
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
 
 builder.Services.AddNewsletterDatabase(builder.Configuration, paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<SiteHeader>(); // the layout's name and marking, shared by every page
 builder.Services.AddIssueImport();
 builder.Services.AddArchive(builder.Configuration);
 builder.Services.AddAudit();
@@ -89,6 +89,8 @@ if (await CliVerbs.TryRunAsync(app, args) is { } exitCode)
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<SeedIssues>().ImportAsync();
 }
 
 app.UseForwardedHeaders();

@@ -75,6 +75,14 @@ public class Issue : IVersioned
 
     public List<Article> Articles { get; set; } = [];
 
+    /// <summary>目录: the sections in the administrators' order, each with the issue's items in position order.</summary>
+    public IReadOnlyList<TocSection> TableOfContents() => Articles
+        .Where(a => a.Section is not null)
+        .GroupBy(a => a.Section!.Id)
+        .Select(g => new TocSection(g.First().Section!, g.OrderBy(a => a.Position).ToList()))
+        .OrderBy(s => s.Section.SortOrder)
+        .ToList();
+
     public bool IsPublished => Status == IssueStatus.Published;
 
     public IssueVisibility EffectiveVisibility(Publication publication) =>

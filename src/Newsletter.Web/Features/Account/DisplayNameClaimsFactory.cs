@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Account;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Articles;
@@ -25,8 +24,7 @@ public sealed class ArticlesController(ArchiveQueries queries, MarkdownRenderer 
             return await this.HiddenIssueAsync(queries, q => q.Where(i => i.Id == ownIssue), $"没有找到编号为 {id} 的文章，它可能尚未发布。", ct);
         }
 
-        var toc = new IssuePageViewModel(issue, await queries.PublicationAsync(ct)).Toc;
-        var order = toc.SelectMany(s => s.Articles).ToList();
+        var order = issue.TableOfContents().SelectMany(s => s.Articles).ToList();
         var index = order.FindIndex(a => a.Id == id);
         return View(new ArticlePageViewModel(
             article, issue, await queries.PublicationAsync(ct), markdown.Render(article.Body),

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
 namespace Newsletter.Web.Features.Backup;
 

@@ -58,5 +58,3 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         return View("Error", new ErrorViewModel(500, "服务器出现错误，已记录在日志中。请稍后再试，或联系管理员。"));
     }
 }
-
-public sealed record ErrorViewModel(int StatusCode, string Message);

@@ -2,9 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
+using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>
@@ -59,6 +57,6 @@ public static class AtomFeed
 
     /// <summary>目录 as text: one line per section, 【工作调研】title；title.</summary>
     public static string Contents(Issue issue, Publication publication) =>
-        "目录\n" + string.Join("\n", new IssuePageViewModel(issue, publication).Toc
+        "目录\n" + string.Join("\n", issue.TableOfContents()
             .Select(s => $"【{s.Section.Name}】" + string.Join("；", s.Articles.Select(a => a.Title))));
 }

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Infrastructure;
-using Newsletter.Web.Features.Articles;
 using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
+using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

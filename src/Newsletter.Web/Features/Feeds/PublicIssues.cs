@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Articles;
 using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

@@ -3,9 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
+using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

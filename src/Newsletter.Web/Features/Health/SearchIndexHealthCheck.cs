@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
 namespace Newsletter.Web.Features.Health;
 

@@ -8,6 +8,7 @@ using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Newsletter.Web.Infrastructure;
+using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Search;
 
@@ -111,9 +112,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public SearchResults Search(SearchRequest request)
     {
         var text = (request.Query ?? "").Trim();
-        if (text.Length > SearchRequest.MaxQueryLength)
+        if (text.Length > SearchBox.MaxLength)
         {
-            text = text[..SearchRequest.MaxQueryLength];
+            text = text[..SearchBox.MaxLength];
         }
 
         var words = ChineseQuery.Build(analyzer, text);

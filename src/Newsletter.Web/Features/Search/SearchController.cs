@@ -6,9 +6,8 @@ using Newsletter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Articles;
 using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
+using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Search;
 
 public sealed record SearchPageViewModel(
@@ -37,11 +36,11 @@ public sealed class SearchController(ISearchIndex index, NewsletterDbContext db,
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
         var typed = (q ?? "").Trim();
-        var query = SearchRequest.Cut(typed); // a 20,000-character query is neither searched nor echoed whole
+        var query = SearchBox.Cut(typed); // a 20,000-character query is neither searched nor echoed whole
         var request = new SearchRequest(query, section, year, org, Enum.IsDefined(sort) ? sort : SearchSort.Relevance, Math.Clamp(page, 1, 1000), signedIn);
         var building = !index.Exists;
         var results = query.Length == 0 || building ? SearchResults.Empty : index.Search(request);
-        var notice = typed.Length > SearchRequest.MaxQueryLength ? $"搜索词太长，只用了前 {SearchRequest.MaxQueryLength} 个字。" : null;
+        var notice = typed.Length > SearchBox.MaxLength ? $"搜索词太长，只用了前 {SearchBox.MaxLength} 个字。" : null;
         if (building && query.Length > 0)
         {
             // Only until this node's first index build ends (a fresh data folder or a restore): a passing state, not

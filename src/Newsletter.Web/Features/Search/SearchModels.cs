@@ -25,12 +25,6 @@ public enum SearchSort
 public sealed record SearchRequest(string? Query, int? SectionId, int? Year, string? Organization, SearchSort Sort, int Page, bool SignedIn)
 {
     public const int PageSize = 10;
-
-    /// <summary>Longer queries are cut to this many characters (and the page says so).</summary>
-    public const int MaxQueryLength = 100;
-
-    /// <summary>The part of a query that is searched for and shown back.</summary>
-    public static string Cut(string query) => query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
 }
 
 public sealed record SearchHit(int ArticleId, string TitleHtml, string SnippetHtml, string IssueLabel, string SectionName, string? Organization);

@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Shared;
 
-using Newsletter.Web.Features.Admin.Dispatches;
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
 public sealed record DispatchSummary(Dispatch Dispatch, string IssueLabel, IReadOnlyDictionary<DeliveryStatus, int> Counts);

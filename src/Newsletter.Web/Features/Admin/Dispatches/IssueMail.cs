@@ -2,9 +2,7 @@ using System.Net;
 using System.Text;
 using MimeKit;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
+using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
 /// <summary>The mail announcing an issue: subject 工作通讯 2023年第2期(总第65期), its 目录 with links, HTML and text.</summary>
@@ -15,7 +13,7 @@ public sealed class IssueMail(string subject, string html, string text)
     public static IssueMail For(Issue issue, Publication publication, string portalUrl)
     {
         var baseUrl = portalUrl.TrimEnd('/');
-        var toc = new IssuePageViewModel(issue, publication).Toc;
+        var toc = issue.TableOfContents();
         var subject = $"{publication.Name} {issue.FullLabel}";
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(Encode(subject)).Append("</title></head>")

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Infrastructure;
+using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Admin.Search;
 

@@ -7,11 +7,12 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// </summary>
 internal static partial class Footer
 {
-    public static void Read(IReadOnlyList<Block> blocks, ParsedIssue issue, List<string> errors)
+    /// <param name="paragraphs">The text of the paragraphs from the 总编辑 line on.</param>
+    public static void Read(IEnumerable<string> paragraphs, ParsedIssue issue, List<string> errors)
     {
-        foreach (var block in blocks)
+        foreach (var paragraph in paragraphs)
         {
-            var text = TextRules.CleanSpaces(block.Text);
+            var text = TextRules.CleanSpaces(paragraph);
             if (Editors().Match(text) is { Success: true } editors)
             {
                 issue.ChiefEditor = editors.Groups["chief"].Value.Trim();

@@ -4,9 +4,8 @@ using Microsoft.Extensions.Options;
 using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Admin.Audit;
-using Newsletter.Web.Features.Editorial.Import;
+using Newsletter.Web.Features.Shared;
 namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>

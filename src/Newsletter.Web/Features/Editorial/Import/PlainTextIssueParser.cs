@@ -45,7 +45,7 @@ public static partial class PlainTextIssueParser
         var blocks = Block.Split(lines, bodyStart);
         var footerAt = blocks.FindIndex(b => TextRules.Compact(b.Text).StartsWith("总编辑", StringComparison.Ordinal));
         new BodyReader(issue, entries, errors).Read(footerAt < 0 ? blocks : blocks[..footerAt]);
-        Footer.Read(footerAt < 0 ? [] : blocks[footerAt..], issue, errors);
+        Footer.Read(footerAt < 0 ? [] : blocks[footerAt..].Select(b => b.Text), issue, errors);
         ArticleLimits.Check(issue, errors);
 
         return errors.Count == 0 ? Outcome.Ok(issue) : Outcome<ParsedIssue>.Invalid(errors);
@@ -85,8 +85,11 @@ public static partial class PlainTextIssueParser
     private static partial Regex CoverLine();
 }
 
-/// <summary>A paragraph of the text file: lines between blank lines, with its first line number.</summary>
-public sealed record Block(string Text, int Line)
+/// <summary>
+/// A paragraph of the text file: lines between blank lines, with its first line number. Made by the parser, read by
+/// <see cref="BodyReader"/> (which names the line in its errors); the footer gets the text alone.
+/// </summary>
+internal sealed record Block(string Text, int Line)
 {
     public static List<Block> Split(string[] lines, int start)
     {

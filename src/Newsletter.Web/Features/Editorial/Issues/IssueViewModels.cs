@@ -1,7 +1,4 @@
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
 namespace Newsletter.Web.Features.Editorial.Issues;
 
 public sealed record IssueListViewModel(IReadOnlyList<Issue> Issues);

@@ -3,10 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
-using Newsletter.Web.Features.Account;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
 using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Editorial.Issues;
@@ -125,13 +121,12 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
 
     private async Task<IssueComposeViewModel> ComposeModelAsync(Issue issue, IssueForm form)
     {
-        var publication = await db.Publications.AsNoTracking().FirstAsync();
         var pool = await db.Articles.AsNoTracking().Include(a => a.Section)
             .Where(a => a.Status == ArticleStatus.Accepted && a.IssueId == null)
             .OrderBy(a => a.Section!.SortOrder).ThenBy(a => a.UpdatedAt).ToListAsync();
         var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
         return new IssueComposeViewModel(
-            issue, form, new IssuePageViewModel(issue, publication).Toc, pool, sections,
+            issue, form, issue.TableOfContents(), pool, sections,
             await issues.HitsAsync(issue),
             IssueWorkflow.Instance.Allowed(issue, Actor).ToList(),
             await issues.CommentsAsync(issue.Id),

@@ -2,10 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Newsletter.Web.Features.Articles;
-using Newsletter.Web.Features.Issues;
-using Newsletter.Web.Features.Sections;
-using Newsletter.Web.Features.Errors;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Issues.Pdf;
 using UglyToad.PdfPig;
+using Newsletter.Web.Features.Issues;
 
 namespace Newsletter.IntegrationTests.Features.Issues.Pdf;
 

@@ -1,4 +1,4 @@
-namespace Newsletter.Web.Features.Issues.Pdf;
+namespace Newsletter.Web.Features.Issues;
 
 /// <summary>
 /// Turns a self-contained print page (HTML that uses print.css and Paged.js by relative path) into a PDF file,

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Newsletter.Web.Domain;
 
-namespace Newsletter.Web.Features.Account;
+namespace Newsletter.Web.Features.Shared;
 
 public static class ActorExtensions
 {

@@ -1,6 +1,6 @@
 using Newsletter.Web.Domain;
 
-namespace Newsletter.Web.Features.Issues;
+namespace Newsletter.Web.Features.Shared;
 
 /// <summary>The permanent addresses of the archive: /issues/2023/2, /issues/2023/s1 (增刊), /articles/12.</summary>
 public static class ArchiveUrls

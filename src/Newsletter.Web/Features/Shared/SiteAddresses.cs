@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Extensions;
 
-namespace Newsletter.Web.Features.Feeds;
+namespace Newsletter.Web.Features.Shared;
 
 /// <summary>
 /// Absolute addresses for feeds, the sitemap and link previews, built from the request's scheme and
