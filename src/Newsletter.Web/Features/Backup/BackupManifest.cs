@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Backup;
 
@@ -49,12 +50,12 @@ public sealed record BackupManifest(
     }
 
     /// <summary>The manifest of <paramref name="folder"/> when every file it lists is there, unchanged; otherwise why not (in Chinese).</summary>
-    public static async Task<(BackupManifest? Manifest, string? Problem)> VerifyAsync(string folder, CancellationToken ct = default)
+    public static async Task<Outcome<BackupManifest>> VerifyAsync(string folder, CancellationToken ct = default)
     {
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
         {
-            return (null, $"{folder} 中没有 {FileName}：这不是一份完整的备份（备份可能中途失败）。");
+            return Outcome<BackupManifest>.Invalid($"{folder} 中没有 {FileName}：这不是一份完整的备份（备份可能中途失败）。");
         }
 
         BackupManifest? manifest;
@@ -70,7 +71,7 @@ public sealed record BackupManifest(
         if (manifest?.Files is null || manifest.Format != 1 || manifest.Files.Any(f => f?.Path is null || f.Sha256 is null)
             || !manifest.Files.Any(f => f.Path == DatabaseFile))
         {
-            return (null, $"{FileName} 已损坏或无法识别。");
+            return Outcome<BackupManifest>.Invalid($"{FileName} 已损坏或无法识别。");
         }
 
         var root = Path.GetFullPath(folder);
@@ -78,27 +79,27 @@ public sealed record BackupManifest(
         {
             if (!IsPlainRelative(file.Path))
             {
-                return (null, Tampered(file.Path));
+                return Outcome<BackupManifest>.Invalid(Tampered(file.Path));
             }
 
             var full = Path.GetFullPath(Path.Combine(root, file.Path));
             if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                return (null, $"{FileName} 中的文件路径 {file.Path} 不在备份文件夹内。");
+                return Outcome<BackupManifest>.Invalid($"{FileName} 中的文件路径 {file.Path} 不在备份文件夹内。");
             }
 
             if (!File.Exists(full))
             {
-                return (null, $"缺少文件 {file.Path}。");
+                return Outcome<BackupManifest>.Invalid($"缺少文件 {file.Path}。");
             }
 
             if (new FileInfo(full).Length != file.Size || await HashAsync(full, ct) != file.Sha256)
             {
-                return (null, $"文件 {file.Path} 与备份时不一致（大小或校验值不符）。");
+                return Outcome<BackupManifest>.Invalid($"文件 {file.Path} 与备份时不一致（大小或校验值不符）。");
             }
         }
 
-        return (manifest, null);
+        return Outcome.Ok(manifest);
     }
 
     /// <summary>Why a manifest whose file path could lead out of its folder is refused (in Chinese).</summary>

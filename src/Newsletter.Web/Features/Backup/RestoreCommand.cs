@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
 using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Backup;
@@ -25,10 +26,10 @@ public static class RestoreCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsletterDbContext>();
         var paths = scope.ServiceProvider.GetRequiredService<DataPaths>();
-        var (manifest, refusal) = await CheckAsync(source, db, paths, force);
-        if (manifest is null)
+        var check = await CheckAsync(source, db, paths, force);
+        if (check.Value is not { } manifest)
         {
-            await output.WriteLineAsync($"未恢复：{refusal}未做任何更改。");
+            await output.WriteLineAsync($"未恢复：{check.Message}未做任何更改。");
             return 1;
         }
 
@@ -46,41 +47,43 @@ public static class RestoreCommand
     }
 
     /// <summary>The verified manifest, or why the restore is refused.</summary>
-    private static async Task<(BackupManifest? Manifest, string? Refusal)> CheckAsync(string source, NewsletterDbContext db, DataPaths paths, bool force)
+    private static async Task<Outcome<BackupManifest>> CheckAsync(string source, NewsletterDbContext db, DataPaths paths, bool force)
     {
         if (!Directory.Exists(source))
         {
-            return (null, $"没有找到备份文件夹 {source}。");
+            return Outcome<BackupManifest>.Invalid($"没有找到备份文件夹 {source}。");
         }
 
         if (!db.Database.IsSqlite())
         {
-            return (null, "数据库是 SQL Server，请用 SQL Server 自己的还原（RESTORE DATABASE）。");
+            return Outcome<BackupManifest>.Invalid("数据库是 SQL Server，请用 SQL Server 自己的还原（RESTORE DATABASE）。");
         }
 
-        var (manifest, problem) = await BackupManifest.VerifyAsync(source);
-        if (manifest is null)
+        var verified = await BackupManifest.VerifyAsync(source);
+        if (verified.Value is not { } manifest)
         {
-            return (null, $"备份已损坏或不完整：{problem}");
+            return Outcome<BackupManifest>.Invalid($"备份已损坏或不完整：{verified.Message}");
         }
 
         if (IndexFiles(manifest, paths.IndexFolder).FirstOrDefault(f => !IsInside(f.Target, paths.IndexFolder + ".restoring")) is { Path: not null } escaping)
         {
-            return (null, $"备份已损坏或不完整：{BackupManifest.Tampered(escaping.Path)}");
+            return Outcome<BackupManifest>.Invalid($"备份已损坏或不完整：{BackupManifest.Tampered(escaping.Path)}");
         }
 
         if (manifest.Migration is { } migration && !db.Database.GetMigrations().Contains(migration))
         {
-            return (null, $"这份备份来自较新版本的门户（数据库结构 {migration}），请先升级本程序再恢复。");
+            return Outcome<BackupManifest>.Invalid($"这份备份来自较新版本的门户（数据库结构 {migration}），请先升级本程序再恢复。");
         }
 
         var database = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (File.Exists(database) && !force)
         {
-            return (null, $"数据文件夹中已有数据库 {Path.GetFullPath(database)}。恢复会用备份替换它：请先停止门户，确认要替换后加 --force 再运行。");
+            return Outcome<BackupManifest>.Invalid($"数据文件夹中已有数据库 {Path.GetFullPath(database)}。恢复会用备份替换它：请先停止门户，确认要替换后加 --force 再运行。");
         }
 
-        return IndexSnapshot.IsInUse(paths.IndexFolder) ? (null, "门户正在使用这个数据文件夹（检索索引已被锁定），请先停止门户。") : (manifest, null);
+        return IndexSnapshot.IsInUse(paths.IndexFolder)
+            ? Outcome<BackupManifest>.Invalid("门户正在使用这个数据文件夹（检索索引已被锁定），请先停止门户。")
+            : Outcome.Ok(manifest);
     }
 
     /// <summary>The old database's journal files go first: SQLite would otherwise replay them into the restored file.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Admin.Organizations;
 
@@ -14,7 +15,7 @@ public static partial class EmailList
     private static readonly char[] Separators = [';', '；', ',', '，', '、', '\n', '\r', '\t', ' ', '\u3000'];
 
     /// <summary>The addresses in order, duplicates (ignoring case) dropped; or the first bad one as 第N个邮箱“x”格式不正确。</summary>
-    public static (IReadOnlyList<string> Emails, string? Error) Parse(string? text)
+    public static Outcome<IReadOnlyList<string>> Parse(string? text)
     {
         var items = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var emails = new List<string>();
@@ -22,7 +23,7 @@ public static partial class EmailList
         {
             if (!IsValid(items[i]))
             {
-                return ([], $"第{i + 1}个邮箱“{items[i]}”格式不正确。");
+                return Outcome<IReadOnlyList<string>>.Invalid($"第{i + 1}个邮箱“{items[i]}”格式不正确。");
             }
 
             if (!emails.Contains(items[i], StringComparer.OrdinalIgnoreCase))
@@ -31,7 +32,7 @@ public static partial class EmailList
             }
         }
 
-        return (emails, null);
+        return Outcome.Ok<IReadOnlyList<string>>(emails);
     }
 
     /// <summary>

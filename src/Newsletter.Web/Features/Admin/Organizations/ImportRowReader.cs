@@ -44,7 +44,8 @@ public static class ImportRowReader
         IReadOnlyList<string>? emails = null;
         if (error is null && row.Emails is not null)
         {
-            (emails, error) = EmailList.Parse(row.Emails);
+            var parsed = EmailList.Parse(row.Emails);
+            (emails, error) = (parsed.Value, parsed.Message);
         }
 
         var send = Membership("送", row.Send, ref error);

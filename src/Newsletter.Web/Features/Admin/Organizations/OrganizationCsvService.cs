@@ -26,16 +26,16 @@ public sealed class OrganizationCsvService(
     }
 
     /// <summary>Reads the file and says what importing it would do, or why the file is refused; nothing is written.</summary>
-    public async Task<(ImportPreviewPage? Preview, string? Error)> PreviewAsync(IFormFile? file, Actor actor, CancellationToken ct)
+    public async Task<Outcome<ImportPreviewPage>> PreviewAsync(IFormFile? file, Actor actor, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
-            return (null, "请选择要导入的 CSV 文件。");
+            return Outcome<ImportPreviewPage>.Invalid("请选择要导入的 CSV 文件。");
         }
 
         if (file.Length > MaxUploadBytes)
         {
-            return (null, CsvUploadSizeLimitAttribute.TooLarge(file.Length));
+            return Outcome<ImportPreviewPage>.Invalid(CsvUploadSizeLimitAttribute.TooLarge(file.Length));
         }
 
         using var buffer = new MemoryStream();
@@ -43,41 +43,41 @@ public sealed class OrganizationCsvService(
         var text = TextDecoder.Decode(buffer.ToArray());
         if (!text.Succeeded)
         {
-            return (null, string.Join(" ", text.Errors));
+            return Outcome<ImportPreviewPage>.Invalid(string.Join(" ", text.Errors));
         }
 
         var lines = OrganizationCsv.Read(text.Value!);
         if (!lines.Succeeded)
         {
-            return (null, string.Join(" ", lines.Errors));
+            return Outcome<ImportPreviewPage>.Invalid(string.Join(" ", lines.Errors));
         }
 
         var payload = Payload(actor).Protect(text.Value!);
         if (payload.Length > ImportPayload.MaxLength)
         {
-            return (null, "文件内容太多，请分成几个文件导入。");
+            return Outcome<ImportPreviewPage>.Invalid("文件内容太多，请分成几个文件导入。");
         }
 
         var plan = ImportPlanner.Plan(lines.Value!, await organizations.AllAsync(ct));
-        return (new ImportPreviewPage(Path.GetFileName(file.FileName), plan, payload), null);
+        return Outcome.Ok(new ImportPreviewPage(Path.GetFileName(file.FileName), plan, payload));
     }
 
     /// <summary>Writes every valid line of the previewed file in one transaction and says what was done, or why nothing was.</summary>
-    public async Task<(ImportPlan? Plan, string? Error)> ApplyAsync(string? payload, Actor actor, CancellationToken ct)
+    public async Task<Outcome<ImportPlan>> ApplyAsync(string? payload, Actor actor, CancellationToken ct)
     {
         if (Payload(actor).Unprotect(payload) is not { } text || OrganizationCsv.Read(text) is not { Succeeded: true } lines)
         {
-            return (null, "导入内容已失效或被改动，请重新上传文件。");
+            return Outcome<ImportPlan>.Invalid("导入内容已失效或被改动，请重新上传文件。");
         }
 
         try
         {
-            return (await new ImportWriter(db, audit, clock).ApplyAsync(lines.Value!, actor, ct), null);
+            return Outcome.Ok(await new ImportWriter(db, audit, clock).ApplyAsync(lines.Value!, actor, ct));
         }
         catch (DbUpdateException)
         {
             // The transaction was not committed: nothing of this import is kept.
-            return (null, "写入时出错（可能有人同时修改了单位名单），没有导入任何内容。请重新上传文件再试。");
+            return Outcome<ImportPlan>.Invalid("写入时出错（可能有人同时修改了单位名单），没有导入任何内容。请重新上传文件再试。");
         }
     }
 

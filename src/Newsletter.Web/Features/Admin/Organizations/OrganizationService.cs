@@ -5,19 +5,6 @@ using Newsletter.Web.Features.Admin.Audit;
 
 namespace Newsletter.Web.Features.Admin.Organizations;
 
-/// <summary>How saving an organisation ended.</summary>
-public enum OrganizationSave
-{
-    Saved,
-    NoChanges,
-
-    /// <summary>Another organisation has the name (saved by someone else between the form's check and this save).</summary>
-    NameTaken,
-
-    /// <summary>Someone else saved the same organisation (one of its addresses or lists) at the same time; nothing was saved.</summary>
-    Conflict,
-}
-
 /// <summary>
 /// The organisations: the tree, the form's checks, new, edit, 停用/启用. There is no delete: an organisation that
 /// received an issue stays, deactivated. Every change is audited.
@@ -27,6 +14,9 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
     public const string Entity = "Organization";
 
     public static string NameTaken(string name) => $"单位“{name}”已存在。";
+
+    /// <summary>Two administrators saved the same organisation (one of its addresses or lists) at one moment.</summary>
+    public const string ChangedMeanwhile = "在您编辑期间，别人也修改了这个单位，您的修改没有保存。请核对后重新提交。";
 
     /// <summary>Every organisation, untracked, with all its addresses (also inactive ones) and memberships.</summary>
     public async Task<List<Organization>> AllAsync(CancellationToken ct) =>
@@ -86,10 +76,10 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
             errors.Add(("Form.ParentId", "上级单位不能是这个单位自己或它的下级单位。"));
         }
 
-        var (emails, emailError) = EmailList.Parse(form.Emails);
-        if (emailError is not null)
+        var emails = EmailList.Parse(form.Emails);
+        if (!emails.Succeeded)
         {
-            errors.Add(("Form.Emails", emailError));
+            errors.Add(("Form.Emails", emails.Message!));
         }
 
         if (errors.Count > 0)
@@ -97,13 +87,16 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
             return (null, errors);
         }
 
-        return (new OrganizationState(name, form.Kind, parent?.Name, form.SortOrder, current?.IsActive ?? true, emails,
+        return (new OrganizationState(name, form.Kind, parent?.Name, form.SortOrder, current?.IsActive ?? true, emails.Value!,
             form.Send ? new MembershipState(form.SendStatus, form.SendOrder) : null,
             form.Distribute ? new MembershipState(form.DistributeStatus, form.DistributeOrder) : null), errors);
     }
 
-    /// <summary>Saves a new organisation and its audit entry in one transaction.</summary>
-    public async Task<OrganizationSave> CreateAsync(OrganizationState target, int? parentId, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Saves a new organisation and its audit entry in one transaction; refused (Invalid) when another organisation took
+    /// the name between the form's check and this save.
+    /// </summary>
+    public async Task<Outcome> CreateAsync(OrganizationState target, int? parentId, Actor actor, CancellationToken ct)
     {
         try
         {
@@ -124,21 +117,24 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return OrganizationSave.NameTaken;
+            return Outcome.Invalid(NameTaken(target.Name));
         }
 
-        return OrganizationSave.Saved;
+        return Outcome.Done;
     }
 
-    /// <summary>Saves the changes from <paramref name="organization"/> (tracked, as loaded) to <paramref name="target"/>, audited.</summary>
-    public async Task<OrganizationSave> UpdateAsync(
+    /// <summary>
+    /// Saves the changes from <paramref name="organization"/> (tracked, as loaded) to <paramref name="target"/>, audited.
+    /// Done with whether anything changed; Invalid when the name is taken; Conflict when someone saved it meanwhile.
+    /// </summary>
+    public async Task<Outcome<bool>> UpdateAsync(
         Organization organization, OrganizationState target, int? parentId, IReadOnlyList<Organization> all, Actor actor, CancellationToken ct)
     {
         var before = OrganizationState.Of(organization, all.FirstOrDefault(o => o.Id == organization.ParentId)?.Name);
         var changes = OrganizationState.Changes(before, target);
         if (changes.Count == 0)
         {
-            return OrganizationSave.NoChanges;
+            return Outcome.Ok(false);
         }
 
         var parent = parentId is { } id ? await db.Organizations.FindAsync([id], ct) : null;
@@ -153,11 +149,11 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
             // The name, or (when two administrators save the same organisation at once) one of its addresses or lists.
             db.ChangeTracker.Clear();
             return await db.Organizations.AnyAsync(o => o.Name == target.Name && o.Id != organization.Id, ct)
-                ? OrganizationSave.NameTaken
-                : OrganizationSave.Conflict;
+                ? Outcome<bool>.Invalid(NameTaken(target.Name))
+                : Outcome<bool>.Refused(Outcome.Conflict(ChangedMeanwhile));
         }
 
-        return OrganizationSave.Saved;
+        return Outcome.Ok(true);
     }
 
     /// <summary>

@@ -31,9 +31,9 @@ public sealed class OrganizationsController(OrganizationService organizations, O
             return View(await organizations.FormPageAsync(null, form, ct));
         }
 
-        if (await organizations.CreateAsync(target, form.ParentId, HttpContext.ToActor(), ct) == OrganizationSave.NameTaken)
+        if (await organizations.CreateAsync(target, form.ParentId, HttpContext.ToActor(), ct) is { Succeeded: false } refused)
         {
-            return await NameTakenAsync(null, form, target.Name, ct);
+            return await RefusedAsync(null, form, refused, ct);
         }
 
         TempData["Message"] = $"已添加单位“{target.Name}”。";
@@ -60,20 +60,14 @@ public sealed class OrganizationsController(OrganizationService organizations, O
             return View(await organizations.FormPageAsync(organization, form, ct));
         }
 
-        switch (await organizations.UpdateAsync(organization, target, form.ParentId, all, HttpContext.ToActor(), ct))
+        var saved = await organizations.UpdateAsync(organization, target, form.ParentId, all, HttpContext.ToActor(), ct);
+        if (!saved.Succeeded)
         {
-            case OrganizationSave.NameTaken:
-                return await NameTakenAsync(await organizations.LoadAsync(id, ct), form, target.Name, ct);
-            case OrganizationSave.Conflict:
-                ModelState.AddModelError("", "在您编辑期间，别人也修改了这个单位，您的修改没有保存。请核对后重新提交。");
-                return View(await organizations.FormPageAsync(await organizations.LoadAsync(id, ct), form, ct));
-            case OrganizationSave.NoChanges:
-                TempData["Message"] = "没有改动。";
-                return RedirectToAction(nameof(Edit), new { id });
-            default:
-                TempData["Message"] = "已保存。";
-                return RedirectToAction(nameof(Edit), new { id });
+            return await RefusedAsync(await organizations.LoadAsync(id, ct), form, saved, ct);
         }
+
+        TempData["Message"] = saved.Value ? "已保存。" : "没有改动。";
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     /// <summary>A deactivated organisation stays in the tree (greyed) and keeps its history; it gets no more issues.</summary>
@@ -101,16 +95,16 @@ public sealed class OrganizationsController(OrganizationService organizations, O
     [RequestFormLimits(MultipartBodyLengthLimit = CsvUploadSizeLimitAttribute.MaxRequestBytes)]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken ct)
     {
-        var (preview, error) = await csv.PreviewAsync(file, HttpContext.ToActor(), ct);
-        return preview is null ? View(new ImportUploadPage(error)) : View("ImportPreview", preview);
+        var preview = await csv.PreviewAsync(file, HttpContext.ToActor(), ct);
+        return preview.Succeeded ? View("ImportPreview", preview.Value) : View(new ImportUploadPage(preview.Message));
     }
 
     /// <summary>Writes every valid line of the previewed file in one transaction and says what was done.</summary>
     [HttpPost("import/apply")]
     public async Task<IActionResult> Apply(string? payload, CancellationToken ct)
     {
-        var (plan, error) = await csv.ApplyAsync(payload, HttpContext.ToActor(), ct);
-        return plan is null ? View(nameof(Import), new ImportUploadPage(error)) : View("ImportDone", plan);
+        var plan = await csv.ApplyAsync(payload, HttpContext.ToActor(), ct);
+        return plan.Succeeded ? View("ImportDone", plan.Value) : View(nameof(Import), new ImportUploadPage(plan.Message));
     }
 
     private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
@@ -140,9 +134,10 @@ public sealed class OrganizationsController(OrganizationService organizations, O
     /// Another administrator saved an organisation of this name between this form's check and its save: the unique
     /// index refused the row, nothing was saved, and the form comes back with the same message the check gives.
     /// </summary>
-    private async Task<IActionResult> NameTakenAsync(Organization? current, OrganizationForm form, string name, CancellationToken ct)
+    /// <summary>The form again with why it was not saved: a name taken meanwhile (on the name field) or a simultaneous edit.</summary>
+    private async Task<IActionResult> RefusedAsync(Organization? current, OrganizationForm form, Outcome refused, CancellationToken ct)
     {
-        ModelState.AddModelError("Form.Name", OrganizationService.NameTaken(name));
+        ModelState.AddModelError(refused.Kind == OutcomeKind.Conflict ? "" : "Form.Name", refused.Message!);
         return View(current is null ? nameof(New) : nameof(Edit), await organizations.FormPageAsync(current, form, ct));
     }
 }
