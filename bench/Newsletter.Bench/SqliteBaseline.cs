@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
+
 namespace Newsletter.Bench;
 
 /// <summary>

@@ -14,6 +14,7 @@ using Newsletter.IntegrationTests;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Dispatches;
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
 var folder = Directory.CreateTempSubdirectory("dispatch-bench-").FullName;
 await using var smtp = new TestSmtpServer();

@@ -1,4 +1,5 @@
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.SyntheticArchive;
 
 /// <summary>What the synthetic archive is made of: the titles, paragraphs, sections and names of the real issue 总第65期.</summary>

@@ -1,4 +1,5 @@
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.SyntheticArchive;
 
 /// <summary>One generated article: its issue (numbered from 1 in generation order) and what a reader sees.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Newsletter.IntegrationTests;
 using Newsletter.IntegrationTests.Features.Admin.Dispatches;
+
 namespace Newsletter.EndToEndTests;
 
 /// <summary>

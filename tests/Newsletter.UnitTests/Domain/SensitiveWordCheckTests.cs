@@ -1,5 +1,6 @@
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Issues;
+
 namespace Newsletter.UnitTests.Domain;
 
 public class SensitiveWordCheckTests

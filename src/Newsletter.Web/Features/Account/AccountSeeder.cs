@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.Web.Features.Account;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Newsletter.Web.Features.Search;
+
 namespace Newsletter.Web.Features.Backup;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Issues;
+
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

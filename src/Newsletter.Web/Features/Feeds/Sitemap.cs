@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Newsletter.Web.Features.Search;
+
 namespace Newsletter.Web.Features.Health;
 
 /// <summary>For /healthz: whether this node's search index is built (Degraded while the first build runs).</summary>

@@ -8,6 +8,7 @@ using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.Web.Features.Search;
 
 public sealed record SearchPageViewModel(

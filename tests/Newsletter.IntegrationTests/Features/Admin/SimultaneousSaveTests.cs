@@ -7,6 +7,7 @@ using Newsletter.IntegrationTests.Security;
 using Newsletter.Web.Domain;
 using Newsletter.IntegrationTests.Features.Admin.Organizations;
 using static Newsletter.IntegrationTests.Features.Admin.Organizations.OrganizationPages;
+
 namespace Newsletter.IntegrationTests.Features.Admin;
 
 /// <summary>

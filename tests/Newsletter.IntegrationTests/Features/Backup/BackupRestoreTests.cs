@@ -12,6 +12,7 @@ using Newsletter.Web.Features.Articles;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Sections;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.IntegrationTests.Features.Backup;
 
 /// <summary>

@@ -7,6 +7,7 @@ using Newsletter.IntegrationTests.Features.Admin.Words;
 using Newsletter.IntegrationTests.Features.Admin.Dispatches;
 using Newsletter.Web.Domain;
 using static Newsletter.IntegrationTests.Features.Editorial.RaceSteps;
+
 namespace Newsletter.IntegrationTests.Features.Editorial;
 
 /// <summary>

@@ -6,6 +6,7 @@ using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
+
 namespace Newsletter.IntegrationTests.Features.Search;
 
 /// <summary>The index follows publishing, withdrawal and corrections through the search outbox, on every node.</summary>

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Util;
 using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
+
 namespace Newsletter.UnitTests.Features.Search;
 
 public class ChineseQueryTests

@@ -1,6 +1,7 @@
 using Lucene.Net.Util;
 using Newsletter.Web.Features.Admin.Search;
 using Newsletter.Web.Features.Search;
+
 namespace Newsletter.UnitTests.Features.Search;
 
 public class HanTrigramTokenizerTests

@@ -3,6 +3,7 @@ using System.Text;
 using MimeKit;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
 /// <summary>The mail announcing an issue: subject 工作通讯 2023年第2期(总第65期), its 目录 with links, HTML and text.</summary>

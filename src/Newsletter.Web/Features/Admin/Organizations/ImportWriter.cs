@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
+
 namespace Newsletter.Web.Features.Admin.Organizations;
 
 /// <summary>

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.Web.Features.Admin.Organizations;
 
 /// <summary>

@@ -6,6 +6,7 @@ using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Shared;
+
 namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Newsletter.Web.Domain;
+
 namespace Newsletter.Web.Features.Editorial.Issues;
 
 public sealed record IssueListViewModel(IReadOnlyList<Issue> Issues);

@@ -7,6 +7,7 @@ using Newsletter.IntegrationTests.Features.Admin;
 using Newsletter.IntegrationTests.Features.Admin.Audit;
 using Newsletter.IntegrationTests.Features.Admin.Users;
 using Newsletter.IntegrationTests.Features.Admin.Words;
+
 namespace Newsletter.IntegrationTests.Features.Admin.Organizations;
 
 /// <summary>One row of the tree page: which table, how deep, greyed or not, and what it shows.</summary>

@@ -7,6 +7,7 @@ using Newsletter.IntegrationTests.Features.Admin.Words;
 using Newsletter.IntegrationTests.Security;
 using Newsletter.Web.Domain;
 using static Newsletter.IntegrationTests.Features.Admin.Organizations.OrganizationPages;
+
 namespace Newsletter.IntegrationTests.Features.Admin.Organizations;
 
 /// <summary>单位与发送名单 through the real forms: the tree, addresses, 送/发, parents, 停用/启用, and who may use it.</summary>

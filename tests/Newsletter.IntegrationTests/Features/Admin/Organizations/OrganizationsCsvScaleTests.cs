@@ -8,6 +8,7 @@ using Newsletter.IntegrationTests.Features.Editorial.Articles;
 using Newsletter.IntegrationTests.Features.Editorial.Issues;
 using Newsletter.Web.Domain;
 using static Newsletter.IntegrationTests.Features.Admin.Organizations.OrganizationPages;
+
 namespace Newsletter.IntegrationTests.Features.Admin.Organizations;
 
 /// <summary>

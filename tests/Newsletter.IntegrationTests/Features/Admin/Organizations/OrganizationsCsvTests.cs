@@ -7,6 +7,7 @@ using Newsletter.IntegrationTests.Features.Admin.Users;
 using Newsletter.IntegrationTests.Features.Admin.Words;
 using Newsletter.Web.Domain;
 using static Newsletter.IntegrationTests.Features.Admin.Organizations.OrganizationPages;
+
 namespace Newsletter.IntegrationTests.Features.Admin.Organizations;
 
 /// <summary>单位名单 as CSV: export, upload, preview (nothing written), apply (all valid lines in one go).</summary>

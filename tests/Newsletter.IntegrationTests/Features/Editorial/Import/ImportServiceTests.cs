@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsletter.UnitTests;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.IntegrationTests.Features.Editorial.Import;
 
 /// <summary>The importer against a real database: all or nothing, no duplicates, drafts stay unpublished.</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Newsletter.UnitTests;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.IntegrationTests.Features.Editorial.Import;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Newsletter.Web.Features.Issues.Pdf;
+
 namespace Newsletter.IntegrationTests.Features.Issues.Pdf;
 
 /// <summary>The ToUnicode maps Chromium writes for Noto CJK name some glyphs by their Kangxi radical; they are mapped back.</summary>

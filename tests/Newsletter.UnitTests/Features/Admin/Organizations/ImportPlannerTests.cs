@@ -1,4 +1,5 @@
 using Newsletter.Web.Features.Admin.Organizations;
+
 namespace Newsletter.UnitTests.Features.Admin.Organizations;
 
 /// <summary>How the CSV import resolves parents in long files: in one pass, whatever the order of the lines.</summary>

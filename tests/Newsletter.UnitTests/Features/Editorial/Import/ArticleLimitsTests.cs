@@ -1,4 +1,5 @@
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.UnitTests.Features.Editorial.Import;
 
 /// <summary>The article editor's limits, applied by the parser to every article of an imported issue.</summary>

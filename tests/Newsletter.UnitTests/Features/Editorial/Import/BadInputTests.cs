@@ -1,5 +1,6 @@
 using System.Text;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.UnitTests.Features.Editorial.Import;
 
 /// <summary>What the importer says about files that are not a whole issue.</summary>

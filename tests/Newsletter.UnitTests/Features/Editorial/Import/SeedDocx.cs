@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.UnitTests.Features.Editorial.Import;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.UnitTests.Features.Editorial.Import;
 
 /// <summary>The importer on the real issue 总第65期, fact by fact.</summary>

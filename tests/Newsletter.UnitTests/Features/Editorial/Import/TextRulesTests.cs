@@ -1,4 +1,5 @@
 using Newsletter.Web.Features.Editorial.Import;
+
 namespace Newsletter.UnitTests.Features.Editorial.Import;
 
 public class TextRulesTests
