@@ -60,6 +60,9 @@ public class Issue : IVersioned
     /// <summary>撤回原因, shown to readers.</summary>
     public string? WithdrawalReason { get; set; }
 
+    /// <summary>The longest 撤回原因 (the column holds 500).</summary>
+    public const int MaxWithdrawalReasonLength = 500;
+
     /// <summary>Send the e-mail to the 送/发 lists when it is published (also when published by the scheduler).</summary>
     public bool SendOnPublish { get; set; } = true;
 

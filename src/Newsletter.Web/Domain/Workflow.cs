@@ -2,7 +2,8 @@ namespace Newsletter.Web.Domain;
 
 /// <summary>
 /// One row of a transition table: from a status, an action leads to a status, for these roles
-/// (or the item's own author, where <see cref="OwnerMay"/>), when the guard holds.
+/// (or the item's own author, where <see cref="OwnerMay"/>), when the guard holds. A note that comes with it is kept as a
+/// review comment (and, for 撤回, as the reason shown to readers): at most <see cref="MaxNoteLength"/> characters.
 /// </summary>
 public sealed record Transition<TEntity, TStatus, TAction>(
     TStatus From,
@@ -12,7 +13,8 @@ public sealed record Transition<TEntity, TStatus, TAction>(
     IReadOnlyList<string> Roles,
     bool OwnerMay = false,
     bool NeedsNote = false,
-    Func<TEntity, string?>? Guard = null)
+    Func<TEntity, string?>? Guard = null,
+    int MaxNoteLength = ReviewComment.MaxBodyLength)
     where TStatus : struct, Enum
     where TAction : struct, Enum;
 
@@ -24,6 +26,7 @@ public enum Refusal
     NotPermitted,
     GuardFailed,
     NoteMissing,
+    NoteTooLong,
 }
 
 /// <summary>
@@ -77,6 +80,11 @@ public sealed class Workflow<TEntity, TStatus, TAction>(
         if (row.NeedsNote && string.IsNullOrWhiteSpace(note))
         {
             return (null, Refusal.NoteMissing, $"“{row.Label}”需要填写说明。");
+        }
+
+        if (note?.Trim().Length > row.MaxNoteLength)
+        {
+            return (null, Refusal.NoteTooLong, $"“{row.Label}”的说明不能超过 {row.MaxNoteLength} 字（现有 {note.Trim().Length} 字）。");
         }
 
         return (row, Refusal.None, null);

@@ -84,4 +84,23 @@ public class IssueWorkflowTests
         Assert.Equal(["退回修改", "审核通过"], allowed);
         Assert.Empty(IssueWorkflow.Instance.Allowed(IssueIn(IssueStatus.InReview), ActorFor(Roles.Editor)));
     }
+
+    /// <summary>
+    /// A 撤回原因 is shown to readers and kept in a column of 500 characters (SQL Server refuses a longer value with an
+    /// error); a return note is kept as a review comment of at most 2,000.
+    /// </summary>
+    [Theory]
+    [InlineData(IssueStatus.Published, IssueAction.Withdraw, 500)]
+    [InlineData(IssueStatus.InReview, IssueAction.Return, 2000)]
+    public void A_note_longer_than_its_column_is_refused_with_the_limit(IssueStatus status, IssueAction action, int limit)
+    {
+        var chief = ActorFor(Roles.ChiefEditor);
+        Assert.NotNull(IssueWorkflow.Instance.Check(IssueIn(status), action, chief, new string('因', limit)).Transition);
+
+        var (row, refusal, message) = IssueWorkflow.Instance.Check(IssueIn(status), action, chief, new string('因', limit + 1));
+
+        Assert.Null(row);
+        Assert.Equal(Refusal.NoteTooLong, refusal);
+        Assert.Contains($"不能超过 {limit} 字", message);
+    }
 }

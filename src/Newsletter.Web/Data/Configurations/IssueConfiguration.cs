@@ -19,7 +19,7 @@ public sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.Property(i => i.SendTo).HasMaxLength(1000);
         builder.Property(i => i.DistributeTo).HasMaxLength(1000);
         builder.Property(i => i.SourceFile).HasMaxLength(260);
-        builder.Property(i => i.WithdrawalReason).HasMaxLength(500);
+        builder.Property(i => i.WithdrawalReason).HasMaxLength(Issue.MaxWithdrawalReasonLength);
         builder.Property(i => i.ConfidentialityReviewedBy).HasMaxLength(50);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasMany(i => i.Articles).WithOne(a => a.Issue)

@@ -136,6 +136,22 @@ public sealed class IssueJourneyTests : IDisposable
         Assert.Contains("第2期(总第65期)", await reader.GetStringAsync("/"));
     }
 
+    /// <summary>The reason is kept in a column of 500 characters: a longer one was stored on SQLite and refused by SQL Server.</summary>
+    [Fact]
+    public async Task A_withdrawal_reason_over_500_characters_is_refused_and_the_issue_stays_published()
+    {
+        var issueId = await portal.WithDbAsync(db => db.Issues.Where(i => i.Year == 2023 && i.Number == 2).Select(i => i.Id).SingleAsync());
+        var chief = await portal.SignedInAsync(Roles.ChiefEditor);
+
+        var response = await chief.IssueActionAsync(issueId, IssueAction.Withdraw, new() { ["Note"] = new string('误', 501) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("“撤回”的说明不能超过 500 字（现有 501 字）。", await response.Content.ReadAsStringAsync());
+        Assert.Equal(IssueStatus.Published, (await portal.IssueAsync(issueId)).Status);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "撤回")));
+        Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/issues/2023/2")).StatusCode);
+    }
+
     [Fact]
     public async Task Correction_to_a_published_article_is_shown_with_its_date()
     {
