@@ -29,6 +29,8 @@ public abstract class NewsletterDbContext(DbContextOptions options, TimeProvider
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
     public DbSet<Correction> Corrections => Set<Correction>();

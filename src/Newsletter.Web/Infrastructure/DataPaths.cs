@@ -26,6 +26,9 @@ public sealed class DataPaths
 
     public string PdfFolder => Path.Combine(Root, "pdf");
 
+    /// <summary>Uploaded pictures and attachments, one folder per SHA-256 (media/ab/abcd…/w800.jpg).</summary>
+    public string MediaFolder => Path.Combine(Root, "media");
+
     public static DataPaths FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration["DataPath"];
