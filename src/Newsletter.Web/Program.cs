@@ -18,6 +18,7 @@ using Newsletter.Web.Features.Editorial.Issues;
 using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Issues.Pdf;
+using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
@@ -25,7 +26,6 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 var paths = DataPaths.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
-
 builder.Services.AddSingleton(paths);
 builder.Services.AddSerilog((_, log) => log
     .ReadFrom.Configuration(builder.Configuration)
@@ -43,9 +43,9 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
 
 builder.Services.AddNewsletterDatabase(builder.Configuration, paths);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<SiteHeader>(); // the layout's name and marking, shared by every page
 builder.Services.AddIssueImport();
+builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddArchive(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddEditorialArticles();

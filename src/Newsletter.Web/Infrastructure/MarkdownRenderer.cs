@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
@@ -10,16 +11,17 @@ namespace Newsletter.Web.Infrastructure;
 /// to Chinese punctuation (**重点：**), and every href and src checked here, whatever Markdown form made it
 /// (inline and reference links, &lt;autolinks&gt;, bare URLs, images). Every page that shows Markdown — articles,
 /// the print view, the PDF, the editor's live preview, corrections — renders it through this class.
+/// A stored picture (<c>![alt](/media/12 "图注")</c>) becomes an &lt;img&gt; with its sizes and variants, in a
+/// &lt;figure&gt; with the caption when it stands alone in its paragraph; an id the catalogue does not know stays as its alt text.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer(IPictureCatalog? pictures = null)
 {
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
     /// <summary>
-    /// Image sources allowed: <c>data:</c> URIs of raster images, nothing else. An image is drawn by the server's Chromium
-    /// when the PDF is printed, so a URL here would make the server fetch it (an internal address) or read it (a path on
-    /// its disk). When the portal stores its own media, add its site-relative folder here (e.g. <c>/media/</c>), with
-    /// the PDF printer mapping that folder to the stored files and nothing else.
+    /// Image sources allowed besides stored pictures: <c>data:</c> URIs of raster images, nothing else. An image is drawn by
+    /// the server's Chromium when the PDF is printed, so a URL here would make the server fetch it (an internal address) or
+    /// read it (a path on its disk); stored pictures are given to it by the PDF printer from the media folder only.
     /// </summary>
     private static readonly string[] SafeImagePrefixes = ["data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"];
 
@@ -31,19 +33,28 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    public HtmlString Render(string? markdown)
+    public HtmlString Render(string? markdown, PictureRendering? rendering = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return HtmlString.Empty;
         }
 
+        rendering ??= PictureRendering.Page;
         var document = Markdown.Parse(markdown, pipeline);
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        var links = document.Descendants<LinkInline>().ToList();
+        var stored = FindPictures(links);
+        var picturesSoFar = 0;
+        foreach (var link in links)
         {
             var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
             link.GetDynamicUrl = null;
-            if (link.IsImage)
+            if (link.IsImage && Domain.MediaPaths.IdOf(url) is { } id && stored.TryGetValue(id, out var picture))
+            {
+                var lazy = !rendering.Eager && picturesSoFar++ > 0;
+                PlacePicture(link, picture, lazy, rendering.BaseUrl);
+            }
+            else if (link.IsImage)
             {
                 if (IsSafeImage(url))
                 {
@@ -69,6 +80,28 @@ public sealed class MarkdownRenderer
         }
 
         return new HtmlString(document.ToHtml(pipeline));
+    }
+
+    private IReadOnlyDictionary<int, PictureEntry> FindPictures(List<LinkInline> links)
+    {
+        var ids = links.Where(l => l.IsImage).Select(l => Domain.MediaPaths.IdOf(l.GetDynamicUrl?.Invoke() ?? l.Url))
+            .OfType<int>().Distinct().ToList();
+        return ids.Count == 0 || pictures is null ? new Dictionary<int, PictureEntry>() : pictures.Find(ids);
+    }
+
+    /// <summary>A picture alone in its paragraph becomes a figure with its caption (the link's title); else an inline image.</summary>
+    private static void PlacePicture(LinkInline link, PictureEntry picture, bool lazy, string? baseUrl)
+    {
+        var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+        if (link.Parent is { } inlines && inlines.ParentBlock is ParagraphBlock paragraph && paragraph.Parent is { } container
+            && inlines.All(i => i == link || i is LineBreakInline || (i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())))
+        {
+            var figure = new HtmlBlock(null) { Lines = new StringLineGroup(PictureHtml.Figure(picture, alt, link.Title, lazy, baseUrl)) };
+            container[container.IndexOf(paragraph)] = figure;
+            return;
+        }
+
+        link.ReplaceBy(new HtmlInline(PictureHtml.Image(picture, alt, lazy, baseUrl)));
     }
 
     /// <summary>Plain text of the Markdown, for descriptions, snippets and search.</summary>
