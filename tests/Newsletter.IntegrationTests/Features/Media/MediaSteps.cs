@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -63,65 +62,5 @@ public static class MediaSteps
         System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     /// <summary>An opaque RGB PNG of <paramref name="width"/>×<paramref name="height"/>, its pixels drawn from <paramref name="seed"/> (different seeds, different bytes).</summary>
-    public static byte[] Png(int width, int height, int seed)
-    {
-        var random = new Random(seed);
-        var raw = new byte[height * ((width * 3) + 1)];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * ((width * 3) + 1);
-            for (var x = 0; x < width * 3; x++)
-            {
-                raw[row + 1 + x] = (byte)((x * 7) + (y * 3) + random.Next(16)); // noise keeps it from compressing to nothing
-            }
-        }
-
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(raw);
-        }
-
-        var header = new byte[13];
-        WriteBigEndian(header, 0, width);
-        WriteBigEndian(header, 4, height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // truecolour
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        var length = new byte[4];
-        WriteBigEndian(length, 0, data.Length);
-        png.Write(length);
-        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        var crc = new byte[4];
-        WriteBigEndian(crc, 0, (int)Crc32(typed));
-        png.Write(crc);
-    }
-
-    private static void WriteBigEndian(byte[] buffer, int offset, int value) =>
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(offset), value);
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
+    public static byte[] Png(int width, int height, int seed) => TestPng.Noise(width, height, seed);
 }
