@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 
@@ -27,7 +29,14 @@ public static class MediaVerifyCommand
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<MediaStore>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var report = await MediaVerify.RunAsync(scope.ServiceProvider.GetRequiredService<NewsletterDbContext>(), store);
+        var db = scope.ServiceProvider.GetRequiredService<NewsletterDbContext>();
+        if (await WhyNotReadyAsync(db) is { } why)
+        {
+            await output.WriteLineAsync(why);
+            return 1;
+        }
+
+        var report = await MediaVerify.RunAsync(db, store);
         foreach (var row in report.Missing)
         {
             var what = row.Kind == MediaKind.Picture ? "图片" : "附件";
@@ -61,5 +70,19 @@ public static class MediaVerifyCommand
             : $"检查了 {report.Rows} 条记录、{report.Folders} 个文件夹：{report.Missing.Count} 条记录缺少文件，"
                 + $"{report.Orphans.Count} 个文件夹没有记录" + (deleting ? $"（已删除 {deleted} 个）" : orphansLeft > 0 ? "（加 --delete-orphans 可删除）" : "") + "。");
         return report.Missing.Count == 0 && orphansLeft == 0 ? 0 : 1;
+    }
+
+    /// <summary>Why the database cannot be checked (missing, or older than this program), in Chinese; null when it can.</summary>
+    private static async Task<string?> WhyNotReadyAsync(NewsletterDbContext db)
+    {
+        // Opening a missing SQLite file would create an empty one, which a later restore would then refuse to replace.
+        if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is var file && !File.Exists(file))
+        {
+            return $"未检查：没有找到数据库 {Path.GetFullPath(file)}。";
+        }
+
+        return (await db.Database.GetPendingMigrationsAsync()).Any()
+            ? "未检查：数据库尚未升级到本程序的版本，请先启动一次门户（启动时自动升级），再运行 media verify。"
+            : null;
     }
 }

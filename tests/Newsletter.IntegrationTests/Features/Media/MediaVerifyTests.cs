@@ -95,6 +95,24 @@ public sealed class MediaVerifyTests : IDisposable
         Assert.Equal(0, media.GetProperty("data").GetProperty("rowsWithoutFiles").GetInt32());
     }
 
+    [Fact]
+    public async Task Verify_on_a_folder_without_a_database_says_so_and_creates_nothing()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), "newsletter-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exitCode, output) = await PortalProcess.RunVerbAsync(empty, "media", "verify");
+
+            Assert.True(exitCode == 1, output);
+            Assert.Contains("未检查：没有找到数据库", output);
+            Assert.False(File.Exists(Path.Combine(empty, "newsletter.db")));
+        }
+        finally
+        {
+            Features.Backup.BackupRestoreTests.Delete(empty);
+        }
+    }
+
     private async Task<(int Picture, int Attachment)> UploadBothAsync()
     {
         var editor = await portal.SignedInAsync(Roles.Editor);
