@@ -86,6 +86,27 @@ public sealed class MediaBackupTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(fresh, "media")));
     }
 
+    [Fact]
+    public async Task Restore_with_force_replaces_the_media_folder_with_the_backups()
+    {
+        var (picture, _, backup) = await BackUpAsync();
+        var dataPath = Folder();
+        Assert.Equal(0, (await PortalProcess.RunVerbAsync(dataPath, "restore", backup)).ExitCode);
+        var left = Path.Combine(dataPath, "media", "ff", new string('f', 64));
+        Directory.CreateDirectory(left);
+        File.WriteAllText(Path.Combine(left, "file.pdf"), "%PDF-1.4 另一个数据库的附件");
+        var row = (await portal.MediaRowAsync(picture))!;
+        var largest = Path.Combine(dataPath, "media", row.Sha256[..2], row.Sha256, row.VariantNames[^1] + row.Extension);
+        File.Delete(largest);
+
+        var (exitCode, output) = await PortalProcess.RunVerbAsync(dataPath, "restore", backup, "--force");
+
+        Assert.True(exitCode == 0, output);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(left)));
+        Assert.True(File.Exists(largest));
+        Assert.False(Directory.Exists(Path.Combine(dataPath, "media.restoring")));
+    }
+
     /// <summary>Publishes an article, adds a picture and an attachment to it as 更正, and backs the portal up.</summary>
     private async Task<(int Picture, int Attachment, string Backup)> BackUpAsync()
     {
