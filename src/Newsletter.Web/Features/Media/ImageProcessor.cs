@@ -91,8 +91,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
     /// </summary>
     private static SKBitmap? Decode(SKCodec codec, SKSizeI full, out string? failure)
     {
-        var scaled = codec.GetScaledDimensions((float)full.Width / codec.Info.Width);
-        var size = scaled.Width >= full.Width && scaled.Height >= full.Height ? scaled : codec.Info.Size;
+        var size = NativeSize(codec, full);
         var alpha = codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
         var bitmap = new SKBitmap();
@@ -121,6 +120,24 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         {
             return Resampler.Resize(bitmap, full.Width, full.Height);
         }
+    }
+
+    /// <summary>
+    /// The smallest of the codec's own sizes (k/8; Skia rounds to the nearest, so each is asked) that is not below
+    /// <paramref name="full"/>: a 4000×3000 JPEG for 3200 decodes at 7/8, 3500×2625. PNG and GIF only have their own size.
+    /// </summary>
+    private static SKSizeI NativeSize(SKCodec codec, SKSizeI full)
+    {
+        for (var eighths = 1; eighths < 8; eighths++)
+        {
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if (scaled.Width >= full.Width && scaled.Height >= full.Height)
+            {
+                return scaled;
+            }
+        }
+
+        return codec.Info.Size;
     }
 
     private static ProcessedImage Encode(SKBitmap decoded, SKEncodedOrigin origin, MediaOptions limits)
