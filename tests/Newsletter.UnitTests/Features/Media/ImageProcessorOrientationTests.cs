@@ -89,4 +89,41 @@ public sealed class ImageProcessorOrientationTests
         Assert.Empty(written.Intersect(["eXIf", "tEXt", "iTXt", "zTXt", "iCCP"]));
         Metadata.AssertNoPhoneMetadata(bytes);
     }
+
+    [Fact]
+    public void Process_transparent_webp_with_exif_orientation_turned_and_still_transparent()
+    {
+        using var stored = new SKBitmap(new SKImageInfo(30, 40, SKColorType.Rgba8888, SKAlphaType.Premul));
+        stored.Erase(SKColors.Transparent);
+        stored.Erase(new SKColor(40, 60, 200), new SKRectI(0, 0, 30, 10)); // stored top rows: the right-hand side once upright (6)
+        var webp = WebpWithOrientation(stored, 6);
+        using (var codec = SKCodec.Create(SKData.CreateCopy(webp)))
+        {
+            Assert.Equal(SKEncodedOrigin.RightTop, codec.EncodedOrigin);
+        }
+
+        var outcome = Processor().Process(webp, "sticker.webp");
+
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal(("image/png", 40, 30), (outcome.Value!.ContentType, outcome.Value.Width, outcome.Value.Height));
+        using var upright = Decode(Assert.Single(outcome.Value.Variants).Bytes);
+        AssertNear(new SKColor(40, 60, 200), upright.GetPixel(35, 15), 2);
+        Assert.Equal(255, upright.GetPixel(35, 15).Alpha);
+        Assert.All(Enumerable.Range(0, 30), y => Assert.Equal(0, upright.GetPixel(5, y).Alpha));
+    }
+
+    /// <summary>Lossless WebP from Skia, rewrapped as extended WebP (VP8X) with an EXIF chunk holding only the orientation.</summary>
+    private static byte[] WebpWithOrientation(SKBitmap bitmap, int orientation)
+    {
+        using var encoded = bitmap.PeekPixels().Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 100));
+        var simple = encoded!.ToArray();
+        Assert.True(simple.AsSpan(12, 4).SequenceEqual("VP8L"u8), "Skia wrote a simple lossless WebP");
+        byte[] tiff = [.. "MM\0*"u8, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, 0, 0, 0, 0];
+        int w = bitmap.Width - 1, h = bitmap.Height - 1;
+        byte[] vp8x = [.. "VP8X"u8, 10, 0, 0, 0, 0x18, 0, 0, 0, (byte)w, (byte)(w >> 8), (byte)(w >> 16), (byte)h, (byte)(h >> 8), (byte)(h >> 16)];
+        byte[] exif = [.. "EXIF"u8, (byte)tiff.Length, 0, 0, 0, .. tiff];
+        byte[] body = [.. "WEBP"u8, .. vp8x, .. simple[12..], .. exif];
+        var size = body.Length;
+        return [.. "RIFF"u8, (byte)size, (byte)(size >> 8), (byte)(size >> 16), (byte)(size >> 24), .. body];
+    }
 }

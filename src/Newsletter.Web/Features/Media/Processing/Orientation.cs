@@ -22,7 +22,8 @@ internal static class Orientation
         var result = new SKBitmap(upright);
         using var canvas = new SKCanvas(result);
         canvas.SetMatrix(Matrix(origin, w, h));
-        canvas.DrawBitmap(stored, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        using var copy = new SKPaint { BlendMode = SKBlendMode.Src }; // the new pixels are uninitialised: copy, never blend over them
+        canvas.DrawBitmap(stored, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), copy);
         return result;
     }
 
