@@ -15,8 +15,8 @@ internal static class PictureDecoder
 
     /// <summary>
     /// Decodes to sRGB 8-bit (Skia converts CMYK, 16-bit and ICC-tagged input), at the smallest size the codec can
-    /// give natively (JPEG: n/8) that is still at least the "full" size, then resamples to exactly that.
-    /// Null, with the message, when it cannot.
+    /// give natively (JPEG: n/8) that is still at least the "full" size — or, for a PNG at least twice that size, averaged
+    /// band by band (<see cref="BandReducer"/>) — then resamples to exactly that. Null, with the message, when it cannot.
     /// </summary>
     public static SKBitmap? Decode(SKCodec codec, int masterEdge, out string? failure)
     {
@@ -24,24 +24,22 @@ internal static class PictureDecoder
         var size = NativeSize(codec, full);
         var alpha = codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
-        var bitmap = new SKBitmap();
-        if (!bitmap.TryAllocPixels(info))
+        var factor = size == codec.Info.Size ? Math.Min(size.Width / full.Width, size.Height / full.Height) : 1;
+        var result = SKCodecResult.Unimplemented;
+        var bitmap = factor >= 2 ? BandReducer.Decode(codec, info, factor, out result) : null;
+        if (bitmap is null && result == SKCodecResult.Unimplemented)
         {
-            bitmap.Dispose();
-            failure = ImageMessages.Damaged;
-            return null;
+            bitmap = DecodeWhole(codec, info, out result);
         }
 
-        var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result != SKCodecResult.Success)
+        if (bitmap is null)
         {
-            bitmap.Dispose();
             failure = result == SKCodecResult.IncompleteInput ? ImageMessages.Truncated : ImageMessages.Damaged;
             return null;
         }
 
         failure = null;
-        if (size == full)
+        if (bitmap.Width == full.Width && bitmap.Height == full.Height)
         {
             return bitmap;
         }
@@ -50,6 +48,19 @@ internal static class PictureDecoder
         {
             return Resampler.Resize(bitmap, full.Width, full.Height);
         }
+    }
+
+    private static SKBitmap? DecodeWhole(SKCodec codec, SKImageInfo info, out SKCodecResult result)
+    {
+        var bitmap = new SKBitmap();
+        result = bitmap.TryAllocPixels(info) ? codec.GetPixels(info, bitmap.GetPixels()) : SKCodecResult.InternalError;
+        if (result == SKCodecResult.Success)
+        {
+            return bitmap;
+        }
+
+        bitmap.Dispose();
+        return null;
     }
 
     /// <summary>
