@@ -3,11 +3,11 @@ using static Newsletter.UnitTests.Features.Media.TestPictures;
 
 namespace Newsletter.UnitTests.Features.Media;
 
-/// <summary>A PNG far larger than the "full" size is averaged band by band while it is decoded (PNG has no scaled decoding).</summary>
+/// <summary>A PNG far larger than the "full" size (PNG has no scaled decoding): halvings, then Mitchell, to exactly the full size.</summary>
 public sealed class ImageProcessorLargePngTests
 {
     [Fact]
-    public void Process_png_four_times_the_master_edge_reduced_band_by_band()
+    public void Process_png_four_times_the_master_edge_reduced()
     {
         using var picture = Stored(1, 2000, 1500);
 

@@ -15,8 +15,9 @@ internal static class PictureDecoder
 
     /// <summary>
     /// Decodes to sRGB 8-bit (Skia converts CMYK, 16-bit and ICC-tagged input), at the smallest size the codec can
-    /// give natively (JPEG: n/8) that is still at least the "full" size — or, for a PNG at least twice that size, averaged
-    /// band by band (<see cref="BandReducer"/>) — then resamples to exactly that. Null, with the message, when it cannot.
+    /// give natively (JPEG and WebP: k/8) that is still at least the "full" size, then resamples to exactly that. PNG and GIF
+    /// have no scaled decoding, and this Skia build has no PNG scanline decoding either (<c>Unimplemented</c>), so they are
+    /// decoded whole: 4 bytes a pixel, 400 MB at <see cref="MediaOptions.MaxPixels"/>. Null, with the message, when it cannot.
     /// </summary>
     public static SKBitmap? Decode(SKCodec codec, int masterEdge, out string? failure)
     {
@@ -24,14 +25,7 @@ internal static class PictureDecoder
         var size = NativeSize(codec, full);
         var alpha = codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
-        var factor = size == codec.Info.Size ? Math.Min(size.Width / full.Width, size.Height / full.Height) : 1;
-        var result = SKCodecResult.Unimplemented;
-        var bitmap = factor >= 2 ? BandReducer.Decode(codec, info, factor, out result) : null;
-        if (bitmap is null && result == SKCodecResult.Unimplemented)
-        {
-            bitmap = DecodeWhole(codec, info, out result);
-        }
-
+        var bitmap = DecodeWhole(codec, info, out var result);
         if (bitmap is null)
         {
             failure = result == SKCodecResult.IncompleteInput ? ImageMessages.Truncated : ImageMessages.Damaged;
