@@ -10,7 +10,7 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// </summary>
 public static partial class PictureCaption
 {
-    /// <summary>The caption without its brackets and ▲, or null when the paragraph is body text.</summary>
+    /// <summary>The caption without its brackets and ▲, its spaces cleaned as body text's are; null when the paragraph is body text.</summary>
     public static string? Read(string paragraph)
     {
         var text = TextRules.CleanSpaces(paragraph);
@@ -28,6 +28,6 @@ public static partial class PictureCaption
         return text.Length == 0 ? null : text;
     }
 
-    [GeneratedRegex(@"^[（(]?\s*(?:[▲△]|[上下左右中]?图\s*(?:为|[：:]|[0-9一二三四五六七八九十]{1,2}\s*(?:[：:、.．　 ]|为)))")]
+    [GeneratedRegex(@"^[（(]?\s*(?:[▲△]|[上下左右中]?图\s*(?:为|[：:]|[0-9]{1,2}|[一二三四五六七八九十]{1,2}\s*(?:[：:、.．　 ]|为)))")]
     private static partial Regex Start();
 }
