@@ -42,11 +42,11 @@ public sealed class PictureImport(MediaService media, MediaStore store)
                     continue;
                 }
 
-                problem = "图片处理时被拒绝：" + string.Join(" ", stored.Errors);
+                problem = string.Join(" ", stored.Errors);
             }
 
-            warnings.Add($"《{item.Title}》的第{order}张图片（{Where(item, number)}）没有导入，{problem.TrimEnd('。')}。"
-                         + "请在 Word 中把它另存为 JPEG 或 PNG 图片，到稿件编辑页上传后放回原处。");
+            warnings.Add($"《{item.Title}》的第{order}张图片（{Where(item, number)}）没有导入：{problem.TrimEnd('。')}。"
+                         + "请把它存为 JPEG 或 PNG 图片（过大的先压缩），到稿件编辑页上传后放回原处。");
         }
 
         return item.BodyWith(n => markdown.GetValueOrDefault(n));

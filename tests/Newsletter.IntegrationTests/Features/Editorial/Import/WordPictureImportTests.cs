@@ -22,7 +22,7 @@ public sealed class WordPictureImportTests(PortalFactory portal) : IClassFixture
     private const string Caption = "图为姚瑛一行在南宁市兴宁区妇幼保健院调研。";
     private const string Before = "姚瑛在座谈讲话中指出";
     private const string After = "调研组实地察看了";
-    private const string Emf = "《杜振宗到自治区计生协调研》的第1张图片（正文第1段之后）没有导入，它是 Word 的矢量图（EMF/WMF 格式";
+    private const string Emf = "《杜振宗到自治区计生协调研》的第1张图片（正文第1段之后）没有导入：它是 Word 的矢量图（EMF/WMF 格式";
 
     /// <summary>The seed renumbered, a photo in its second article (姚瑛…) with its caption, an EMF in its first.</summary>
     private static byte[] Docx(int number, int serial, byte[] photo) => PictureDocx.Issue(PictureDocx.Renumbered(number, serial),
@@ -128,5 +128,24 @@ public sealed class WordPictureImportTests(PortalFactory portal) : IClassFixture
 
         Assert.Equal(before, await portal.WithDbAsync(async db => (await db.Issues.CountAsync(), await db.MediaFiles.CountAsync(), await db.AuditEntries.CountAsync())));
         Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_picture_over_the_media_limit_is_left_out_with_a_warning_and_the_issue_imports()
+    {
+        using var small = new PortalFactory { Settings = { ["Media:MaxUploadMegabytes"] = "1" } };
+        var path = Path.Combine(small.DataPath, "第34期.docx");
+        Directory.CreateDirectory(small.DataPath);
+        await File.WriteAllBytesAsync(path, PictureDocx.Issue(PictureDocx.Renumbered(34, 134),
+            new PicturePlacement(Before, PictureDocx.Png(700, 600, noise: true), Caption)));
+        var output = new StringWriter();
+
+        Assert.Equal(0, await ImportCommand.RunAsync(small.Services, [path], output));
+
+        Assert.Matches(@"注意：《姚瑛到广西调研计生协工作》的第1张图片（正文第2段之后）没有导入：文件“第34期-图1\.png”有 1\.\d MB，超过了 1 MB 的上限",
+            output.ToString());
+        var body = await small.WithDbAsync(db => db.Articles.Where(a => a.Issue!.SerialNumber == 134 && a.Title.StartsWith("姚瑛")).Select(a => a.Body).SingleAsync());
+        Assert.Contains("\n\n" + Caption + "\n\n", body, StringComparison.Ordinal); // the caption stays, as text, where the picture was
+        Assert.Equal(0, await small.WithDbAsync(db => db.MediaFiles.CountAsync()));
     }
 }

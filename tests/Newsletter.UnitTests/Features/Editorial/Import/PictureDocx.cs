@@ -80,9 +80,10 @@ public static class PictureDocx
         });
     }
 
-    /// <summary>A real PNG (8-bit RGB, a colour gradient) that any decoder reads.</summary>
-    public static byte[] Png(int width, int height)
+    /// <summary>A real PNG (8-bit RGB, a colour gradient, or seeded noise that does not compress) that any decoder reads.</summary>
+    public static byte[] Png(int width, int height, bool noise = false)
     {
+        var random = new Random(width * height);
         var raw = new byte[height * ((width * 3) + 1)];
         for (var y = 0; y < height; y++)
         {
@@ -91,7 +92,12 @@ public static class PictureDocx
             {
                 raw[row + 1 + (x * 3)] = (byte)(x * 255 / Math.Max(1, width - 1));
                 raw[row + 2 + (x * 3)] = (byte)(y * 255 / Math.Max(1, height - 1));
-                raw[row + 3 + (x * 3)] = 128;
+                raw[row + 3 + (x * 3)] = noise ? (byte)random.Next(256) : (byte)128;
+                if (noise)
+                {
+                    raw[row + 1 + (x * 3)] = (byte)random.Next(256);
+                    raw[row + 2 + (x * 3)] = (byte)random.Next(256);
+                }
             }
         }
 
