@@ -130,6 +130,29 @@ public class WordPictureTests
         Assert.Equal([1], Item(issue, "杜振宗").PictureNumbers);
     }
 
+    /// <summary>
+    /// The same kind of issue (总第140期, a photo with its 图为 paragraph in 《姚瑛…》, a vector picture in 《杜振宗…》) as
+    /// LibreOffice 7 writes it (Fixtures/, made by saving <see cref="PictureDocx.Issue"/>'s file through LibreOffice Writer):
+    /// its own run properties, docPr ids and part names, and the EMF turned into a WMF.
+    /// </summary>
+    [Fact]
+    public void A_word_file_saved_by_libreoffice_keeps_its_pictures_in_place()
+    {
+        var fixture = Path.Combine(Path.GetDirectoryName(SeedFiles.Folder)!,
+            "tests", "Newsletter.UnitTests", "Features", "Editorial", "Import", "Fixtures", "issue-40-pictures.libreoffice.docx");
+        var issue = Parse(File.ReadAllBytes(fixture));
+
+        Assert.Equal((40, 140), (issue.Number, issue.SerialNumber));
+        var yao = Item(issue, "姚瑛");
+        var photo = issue.Pictures.Single(p => p.Problem is null);
+        Assert.Equal([photo.Number], yao.PictureNumbers);
+        Assert.Equal((Caption, "调研组在保健院"), (yao.Captions[photo.Number], photo.Alt));
+        Assert.StartsWith(Before, yao.Paragraphs[yao.Paragraphs.IndexOf(PictureMark.Of(photo.Number)) - 1], StringComparison.Ordinal);
+        var vector = issue.Pictures.Single(p => p.Problem is not null);
+        Assert.EndsWith(".wmf", vector.FileName, StringComparison.Ordinal);
+        Assert.Equal([vector.Number], Item(issue, "杜振宗").PictureNumbers);
+    }
+
     [Theory]
     [InlineData("图为自治区计生协调研组在基层座谈。", "图为自治区计生协调研组在基层座谈。")]
     [InlineData("（图为志愿者走访计生家庭）", "图为志愿者走访计生家庭")]
