@@ -73,6 +73,7 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
     /// <summary>The issue and its articles first (the pictures need the articles' ids), then the pictures, then the bodies that show them.</summary>
     private async Task<Outcome<ImportedIssue>> StoreWithPicturesAsync(ParsedIssue source, string fileName, bool publish, Actor actor, CancellationToken ct)
     {
+        // A retried attempt starts afresh: what the failed one wrote was rolled back, and its folders go.
         db.ChangeTracker.Clear();
         pictures.Forget();
         var warnings = new List<string>(source.Warnings);
@@ -87,6 +88,7 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
         NotPlaced(source, articles.Sum(p => p.Item.PictureNumbers.Count()), warnings);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        pictures.Kept();
         return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
     }
 

@@ -52,6 +52,9 @@ public sealed class PictureImport(MediaService media, MediaStore store)
         return item.BodyWith(n => markdown.GetValueOrDefault(n));
     }
 
+    /// <summary>The import was committed: its folders are the rows' now.</summary>
+    public void Kept() => created.Clear();
+
     /// <summary>After a failed import: the folders it wrote go too (best effort; what stays is reported by <c>media verify</c>).</summary>
     public void Forget()
     {

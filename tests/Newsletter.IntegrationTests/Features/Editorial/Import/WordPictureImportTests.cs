@@ -148,4 +148,22 @@ public sealed class WordPictureImportTests(PortalFactory portal) : IClassFixture
         Assert.Contains("\n\n" + Caption + "\n\n", body, StringComparison.Ordinal); // the caption stays, as text, where the picture was
         Assert.Equal(0, await small.WithDbAsync(db => db.MediaFiles.CountAsync()));
     }
+
+    [Fact]
+    public async Task Two_word_files_in_one_run_of_the_verb_both_keep_their_picture_files()
+    {
+        var store = portal.Services.GetRequiredService<MediaStore>();
+        var photos = new[] { PictureDocx.Png(41, 31), PictureDocx.Png(42, 32) };
+        var paths = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            paths.Add(Path.Combine(portal.DataPath, $"第{35 + i}期.docx"));
+            await File.WriteAllBytesAsync(paths[i], Docx(35 + i, 135 + i, photos[i]));
+        }
+
+        Assert.Equal(0, await ImportCommand.RunAsync(portal.Services, [.. paths], new StringWriter()));
+
+        Assert.All(photos, photo => Assert.True(Directory.Exists(store.FolderOf(MediaStore.Sha256Of(photo)))));
+        Assert.Equal(2, await portal.WithDbAsync(db => db.MediaFiles.CountAsync(m => m.Article!.Issue!.SerialNumber >= 135 && m.Article.Issue.SerialNumber <= 136)));
+    }
 }
