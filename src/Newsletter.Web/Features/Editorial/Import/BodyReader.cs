@@ -6,7 +6,8 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// <summary>
 /// Walks the body of an issue: each 目录 title starts an article in the section the 目录 gives it
 /// (the body often lacks the section heading), ● starts a brief, the bracketed line closes an item,
-/// and a paragraph cut by a page break is joined to its continuation.
+/// and a paragraph cut by a page break is joined to its continuation. A picture's mark is a paragraph of the item it
+/// stands in (one outside any item is left for the importer to report), and a 图为… paragraph right after it is its caption.
 /// </summary>
 internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entries, List<string> errors)
 {
@@ -37,6 +38,12 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     private void Read(Block block)
     {
         var text = block.Text;
+        if (PictureMark.IsMark(text))
+        {
+            PlacePicture(text);
+            return;
+        }
+
         if (TryStartArticle(block) || TryEnterSection(text))
         {
             return;
@@ -54,6 +61,11 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
             return;
         }
 
+        if (TryCaption(current, text))
+        {
+            return;
+        }
+
         if (Attribution.IsAttribution(text))
         {
             Attribution.ApplyTo(current, text);
@@ -68,6 +80,32 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
         inHeader = false;
         AddParagraph(TextRules.CleanSpaces(text));
+    }
+
+    /// <summary>A picture is a paragraph of its own: nothing joins across it.</summary>
+    private void PlacePicture(string mark)
+    {
+        if (current is null)
+        {
+            return;
+        }
+
+        EndParagraph();
+        current.Paragraphs.Add(mark.Trim());
+        joinNext = false;
+    }
+
+    /// <summary>The paragraph right after a picture, when it reads as a caption (图为…).</summary>
+    private static bool TryCaption(ParsedArticle article, string text)
+    {
+        if (article.Paragraphs.Count == 0 || !PictureMark.TryRead(article.Paragraphs[^1], out var number)
+            || article.Captions.ContainsKey(number) || PictureCaption.Read(text) is not { } caption)
+        {
+            return false;
+        }
+
+        article.Captions[number] = caption;
+        return true;
     }
 
     private bool TryStartArticle(Block block)

@@ -10,6 +10,9 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// through an <see cref="XmlReader"/> without DTDs, at most <see cref="MaxDepth"/> elements deep and
 /// <see cref="MaxElements"/> elements in all. Word nests a few dozen levels at most; the SDK recurses per level, so a
 /// 12 KB file nesting 100,000 content controls would overflow the stack and end the process.
+/// Pictures are parts like any other: inflated and counted here, so all of a file's pictures together stay within
+/// <see cref="MaxUncompressedBytes"/> before <see cref="WordPictures"/> reads one; each is then held to the media upload
+/// limit (<c>Media:MaxUploadMegabytes</c>) by <see cref="Media.MediaService"/>, which leaves a larger one out with a warning.
 /// </summary>
 public static class DocxGuard
 {

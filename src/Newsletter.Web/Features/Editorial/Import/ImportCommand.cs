@@ -1,22 +1,29 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>
-/// <c>dotnet run --project src/Newsletter.Web -- import &lt;file&gt; [--publish]</c>: imports one issue
-/// through the same service the portal uses. Without --publish the issue is stored as a draft for
-/// an editor to review. Exit code 0 when imported, 1 when refused, 2 on wrong usage.
+/// <c>dotnet run --project src/Newsletter.Web -- import &lt;file&gt; [--publish]</c>: imports one issue, a .txt or a
+/// .docx with its pictures, through the same reader and service the portal uses. Without --publish the issue is stored as
+/// a draft for an editor to review. Exit code 0 when imported, 1 when refused, 2 on wrong usage.
 /// </summary>
 public static class ImportCommand
 {
+    /// <summary>
+    /// Who imports from the command line: whoever may run the portal's process, acting as an editor (no signed-in user);
+    /// it is the uploader of the issue's pictures.
+    /// </summary>
+    public static readonly Actor Actor = new(null, "命令行导入", new HashSet<string> { Roles.Editor });
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count == 0)
         {
-            await output.WriteLineAsync("用法：dotnet run --project src/Newsletter.Web -- import <文件> [--publish]");
+            await output.WriteLineAsync("用法：dotnet run --project src/Newsletter.Web -- import <文件.txt 或 文件.docx> [--publish]");
             return 2;
         }
 
@@ -41,7 +48,8 @@ public static class ImportCommand
             return false;
         }
 
-        var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(file), file, publish);
+        var parsed = IssueFile.Parse(await File.ReadAllBytesAsync(file), file);
+        var outcome = await importer.ImportParsedAsync(parsed, file, publish, Actor);
         var text = new StringBuilder();
         if (outcome.Succeeded)
         {

@@ -11,7 +11,8 @@ namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>
 /// Editors upload an issue as a .txt or .docx file; it is imported as a draft (never published here)
-/// and the editor lands on its compose page to review it, with the importer's warnings. Whatever is
+/// and the editor lands on its compose page to review it, with the importer's warnings (among them each picture of a
+/// .docx that could not be kept, by article and place). Whatever is
 /// refused (not a readable file, no 目录, a duplicate, over 10 MB, a crafted package, too long to read) writes nothing.
 /// </summary>
 [Authorize(Roles = Roles.Editors)]
@@ -45,7 +46,7 @@ public sealed class ImportsController(IssueImporter importer, AuditLog audit, Ne
         }
 
         var parsed = await IssueFile.ParseAsync(bytes, file.FileName, options.Value.ReadTimeout, ct);
-        var outcome = await importer.ImportParsedAsync(parsed, file.FileName, publish: false, ct);
+        var outcome = await importer.ImportParsedAsync(parsed, file.FileName, publish: false, HttpContext.ToActor(), ct);
         if (!outcome.Succeeded)
         {
             return Refuse(outcome.Kind == OutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,

@@ -30,8 +30,14 @@ public static class IssueFile
                 $"不能导入“{Path.GetFileName(fileName)}”：只能导入 .txt 纯文本或 .docx Word 文件。PDF 请先另存为 .txt 或用 Word 打开后另存为 .docx。"),
         };
 
+    /// <summary>The issue in the file; from a .docx with its pictures (see <see cref="WordIssueReader.Parse"/>).</summary>
     public static Outcome<ParsedIssue> Parse(byte[] bytes, string fileName, CancellationToken ct = default)
     {
+        if (Path.GetExtension(fileName).ToLowerInvariant() is ".docx" or ".docm")
+        {
+            return WordIssueReader.Parse(bytes, ct);
+        }
+
         var text = ReadText(bytes, fileName, ct);
         return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : Outcome<ParsedIssue>.Invalid(text.Errors);
     }

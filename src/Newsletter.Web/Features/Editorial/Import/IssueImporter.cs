@@ -8,19 +8,27 @@ namespace Newsletter.Web.Features.Editorial.Import;
 public sealed record ImportedIssue(int Id, string Label, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Stores a parsed issue with its sections and articles in one transaction, or nothing.
-/// Shared by the start-up seed import, the <c>import</c> command-line verb and the portal's import page.
+/// Stores a parsed issue with its sections and articles in one transaction, or nothing. The pictures of a Word issue are
+/// stored in that transaction as pictures of their articles (see <see cref="PictureImport"/>); if the import then fails,
+/// the files it wrote go too. Shared by the start-up seed import, the <c>import</c> command-line verb and the import page.
 /// </summary>
-public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
+public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, PictureImport pictures)
 {
+    /// <summary>Who stores the pictures of an import that has no signed-in user (the seed issues, which are text).</summary>
+    public static readonly Actor System = new(null, "系统（导入）", new HashSet<string> { Roles.Editor });
+
     public async Task<Outcome<ImportedIssue>> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
-        await StoreAsync(PlainTextIssueParser.Parse(content), fileName, publish, ct);
+        await StoreAsync(PlainTextIssueParser.Parse(content), fileName, publish, System, ct);
 
-    /// <summary>Stores an issue already read and parsed (an upload through <see cref="IssueFile.ParseAsync"/>), or its errors.</summary>
-    public async Task<Outcome<ImportedIssue>> ImportParsedAsync(Outcome<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct = default) =>
-        await StoreAsync(parsed, fileName, publish, ct);
+    /// <summary>
+    /// Stores an issue already read and parsed (through <see cref="IssueFile.Parse"/>), or its errors; its pictures are
+    /// uploaded by <paramref name="actor"/>.
+    /// </summary>
+    public async Task<Outcome<ImportedIssue>> ImportParsedAsync(
+        Outcome<ParsedIssue> parsed, string fileName, bool publish, Actor actor, CancellationToken ct = default) =>
+        await StoreAsync(parsed, fileName, publish, actor, ct);
 
-    private async Task<Outcome<ImportedIssue>> StoreAsync(Outcome<ParsedIssue> parsed, string fileName, bool publish, CancellationToken ct)
+    private async Task<Outcome<ImportedIssue>> StoreAsync(Outcome<ParsedIssue> parsed, string fileName, bool publish, Actor actor, CancellationToken ct)
     {
         if (!parsed.Succeeded)
         {
@@ -41,8 +49,62 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
             return Outcome<ImportedIssue>.Refused(Outcome.Conflict($"{what}已经在库中，不能重复导入；库中的内容没有改动。"));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (!source.AllItems.Any(a => a.PictureNumbers.Any()))
+        {
+            var warnings = new List<string>(source.Warnings);
+            var (issue, _) = await ComposeAsync(source, fileName, publish, warnings, ct);
+            NotPlaced(source, 0, warnings);
+            await db.SaveChangesAsync(ct);
+            return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
+        }
+
+        try
+        {
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreWithPicturesAsync(source, fileName, publish, actor, ct));
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            pictures.Forget();
+            throw;
+        }
+    }
+
+    /// <summary>The issue and its articles first (the pictures need the articles' ids), then the pictures, then the bodies that show them.</summary>
+    private async Task<Outcome<ImportedIssue>> StoreWithPicturesAsync(ParsedIssue source, string fileName, bool publish, Actor actor, CancellationToken ct)
+    {
+        // A retried attempt starts afresh: what the failed one wrote was rolled back, and its folders go.
+        db.ChangeTracker.Clear();
+        pictures.Forget();
         var warnings = new List<string>(source.Warnings);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (issue, articles) = await ComposeAsync(source, fileName, publish, warnings, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var (item, article) in articles.Where(p => p.Item.PictureNumbers.Any()))
+        {
+            article.Body = await pictures.PlaceAsync(item, article, source.Pictures, fileName, actor, warnings);
+        }
+
+        NotPlaced(source, articles.Sum(p => p.Item.PictureNumbers.Count()), warnings);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        pictures.Kept();
+        return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
+    }
+
+    private static void NotPlaced(ParsedIssue source, int placed, List<string> warnings)
+    {
+        if (source.Pictures.Count > placed)
+        {
+            warnings.Add($"Word 文件中有 {source.Pictures.Count - placed} 张图片不在任何文章的正文里（如报头、目录或报尾中的图片），没有导入。");
+        }
+    }
+
+    /// <summary>The issue with its sections and articles, added to the context but not saved.</summary>
+    private async Task<(Issue Issue, List<(ParsedArticle Item, Article Article)> Articles)> ComposeAsync(
+        ParsedIssue source, string fileName, bool publish, List<string> warnings, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var issue = new Issue
         {
             Year = source.Year,
@@ -66,6 +128,7 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
             issue.PublishAsPrinted(now);
         }
 
+        var articles = new List<(ParsedArticle, Article)>();
         var sections = await db.Sections.ToListAsync(ct);
         foreach (var parsedSection in source.Sections.Where(s => s.Items.Count > 0))
         {
@@ -74,13 +137,14 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock)
             var position = 0;
             foreach (var item in parsedSection.Items)
             {
-                issue.Articles.Add(ToArticle(item, section, ++position, now));
+                var article = ToArticle(item, section, ++position, now);
+                issue.Articles.Add(article);
+                articles.Add((item, article));
             }
         }
 
         db.Issues.Add(issue);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
+        return (issue, articles);
     }
 
     private Section AddSection(ParsedSection parsed, List<Section> sections, List<string> warnings)

@@ -36,6 +36,9 @@ public sealed class ParsedIssue
     public List<string> Warnings { get; } = [];
 
     public IEnumerable<ParsedArticle> AllItems => Sections.SelectMany(s => s.Items);
+
+    /// <summary>Every picture of a Word document, by <see cref="WordPicture.Number"/> (1 first); those in articles are placed by their marks.</summary>
+    public List<WordPicture> Pictures { get; } = [];
 }
 
 public sealed class ParsedSection(string name)
@@ -58,11 +61,25 @@ public sealed class ParsedArticle
 
     public int? PrintedPage { get; init; }
 
-    /// <summary>Paragraphs as printed (page breaks already joined), without title or attribution.</summary>
+    /// <summary>
+    /// Paragraphs as printed (page breaks already joined), without title or attribution; a picture of a Word document
+    /// as a paragraph holding its <see cref="PictureMark"/>.
+    /// </summary>
     public List<string> Paragraphs { get; } = [];
 
-    /// <summary>The body as Markdown for the site's renderer.</summary>
-    public string Body => PrintedTextToMarkdown.Convert(Paragraphs, IsBrief);
+    /// <summary>The caption (图为…) read under a picture, by the picture's number.</summary>
+    public Dictionary<int, string> Captions { get; } = [];
+
+    /// <summary>The numbers of the pictures in the text, in reading order.</summary>
+    public IEnumerable<int> PictureNumbers =>
+        Paragraphs.Select(p => PictureMark.TryRead(p, out var n) ? n : 0).Where(n => n > 0);
+
+    /// <summary>The body as Markdown for the site's renderer, before any picture is stored: a picture's caption stands as text.</summary>
+    public string Body => BodyWith(_ => null);
+
+    /// <summary>The body with each picture as the Markdown <paramref name="picture"/> gives for its number (null: its caption as text).</summary>
+    public string BodyWith(Func<int, string?> picture) => PrintedTextToMarkdown.Convert(Paragraphs, IsBrief,
+        p => PictureMark.TryRead(p, out var n) ? picture(n) ?? (Captions.TryGetValue(n, out var caption) ? PrintedTextToMarkdown.Escape(caption) : "") : null);
 
     public string? AttributionOrganization { get; set; }
 

@@ -45,7 +45,7 @@ public static partial class PlainTextIssueParser
         var blocks = Block.Split(lines, bodyStart);
         var footerAt = blocks.FindIndex(b => TextRules.Compact(b.Text).StartsWith("总编辑", StringComparison.Ordinal));
         new BodyReader(issue, entries, errors).Read(footerAt < 0 ? blocks : blocks[..footerAt]);
-        Footer.Read(footerAt < 0 ? [] : blocks[footerAt..].Select(b => b.Text), issue, errors);
+        Footer.Read(footerAt < 0 ? [] : blocks[footerAt..].Select(b => b.Text).Where(t => !PictureMark.IsMark(t)), issue, errors);
         ArticleLimits.Check(issue, errors);
 
         return errors.Count == 0 ? Outcome.Ok(issue) : Outcome<ParsedIssue>.Invalid(errors);

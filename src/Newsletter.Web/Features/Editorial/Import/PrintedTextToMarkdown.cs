@@ -9,8 +9,15 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// </summary>
 public static class PrintedTextToMarkdown
 {
-    public static string Convert(IEnumerable<string> paragraphs, bool isBrief) =>
-        string.Join("\n\n", paragraphs.Select(p => isBrief ? Escape(p) : Block(p)));
+    public static string Convert(IEnumerable<string> paragraphs, bool isBrief) => Convert(paragraphs, isBrief, _ => null);
+
+    /// <param name="paragraphs">The paragraphs of the article.</param>
+    /// <param name="isBrief">A brief has no headings.</param>
+    /// <param name="special">Markdown of its own for a paragraph (a picture), "" to leave it out, null for the rules here.</param>
+    public static string Convert(IEnumerable<string> paragraphs, bool isBrief, Func<string, string?> special) =>
+        string.Join("\n\n", paragraphs
+            .Select(p => special(p) ?? (isBrief ? Escape(p) : Block(p)))
+            .Where(b => b.Length > 0));
 
     private static string Block(string p)
     {

@@ -19,7 +19,7 @@ public static partial class TableOfContents
         for (; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
-            if (line.Length == 0 || Rule().IsMatch(line))
+            if (line.Length == 0 || Rule().IsMatch(line) || PictureMark.IsMark(line))
             {
                 continue;
             }

@@ -21,26 +21,42 @@ public static class WordIssueReader
     private static readonly byte[] Zip = [(byte)'P', (byte)'K', 3, 4];
     private static readonly byte[] Rtf = "{\\rtf"u8.ToArray();
 
+    /// <summary>The issue with the document's pictures, each placed in the text where it stood.</summary>
     public static Outcome<ParsedIssue> Parse(byte[] bytes, CancellationToken ct = default)
     {
-        var text = ReadText(bytes, ct);
-        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : Outcome<ParsedIssue>.Invalid(text.Errors);
+        var read = Read(bytes, ct);
+        if (!read.Succeeded)
+        {
+            return Outcome<ParsedIssue>.Invalid(read.Errors);
+        }
+
+        var parsed = PlainTextIssueParser.Parse(read.Value!.Text);
+        parsed.Value?.Pictures.AddRange(read.Value.Pictures);
+        return parsed;
+    }
+
+    /// <summary>The document as text (see <see cref="Read"/>), its pictures left as their marks.</summary>
+    public static Outcome<string> ReadText(byte[] bytes, CancellationToken ct = default)
+    {
+        var read = Read(bytes, ct);
+        return read.Succeeded ? Outcome.Ok(read.Value!.Text) : Outcome<string>.Invalid(read.Errors);
     }
 
     /// <summary>
-    /// The document as text: one line per paragraph, a blank line between paragraphs. Nothing reaches the Open XML
-    /// SDK before <see cref="DocxGuard"/> has found the package within its limits; <paramref name="ct"/> stops the reading.
+    /// The document as text: one line per paragraph, a blank line between paragraphs, a picture as its
+    /// <see cref="PictureMark"/>; and the pictures. Nothing reaches the Open XML SDK before <see cref="DocxGuard"/> has
+    /// found the package within its limits; <paramref name="ct"/> stops the reading.
     /// </summary>
-    public static Outcome<string> ReadText(byte[] bytes, CancellationToken ct = default)
+    public static Outcome<WordDocumentText> Read(byte[] bytes, CancellationToken ct = default)
     {
         if (bytes.Length == 0)
         {
-            return Outcome<string>.Invalid("文件是空的（0 字节），没有可导入的内容。");
+            return Outcome<WordDocumentText>.Invalid("文件是空的（0 字节），没有可导入的内容。");
         }
 
         if (bytes.AsSpan().StartsWith(CompoundFile) || bytes.AsSpan().StartsWith(Rtf))
         {
-            return Outcome<string>.Invalid(
+            return Outcome<WordDocumentText>.Invalid(
                 "这是旧版 Word 文件（.doc）、RTF 或加密的文档，不能直接读取。" + SaveAsDocx + "（文档如有密码，请先取消密码。）");
         }
 
@@ -53,7 +69,7 @@ public static class WordIssueReader
         {
             if (DocxGuard.Check(bytes, ct) is { } refusal)
             {
-                return Outcome<string>.Invalid(refusal);
+                return Outcome<WordDocumentText>.Invalid(refusal);
             }
 
             using var stream = new MemoryStream(bytes, writable: false);
@@ -64,10 +80,11 @@ public static class WordIssueReader
                 return NotDocx();
             }
 
-            var text = new WordText(new WordHeadings(main.StyleDefinitionsPart?.Styles), ct).Read(body);
+            var pictures = new WordPictures(main);
+            var text = new WordText(new WordHeadings(main.StyleDefinitionsPart?.Styles), pictures, ct).Read(body);
             return string.IsNullOrWhiteSpace(text)
-                ? Outcome<string>.Invalid("这个 Word 文件里没有文字，没有可导入的内容。请确认打开的是一整期工作通讯。")
-                : Outcome.Ok(text);
+                ? Outcome<WordDocumentText>.Invalid("这个 Word 文件里没有文字，没有可导入的内容。请确认打开的是一整期工作通讯。")
+                : Outcome.Ok(new WordDocumentText(text, pictures.All));
         }
         catch (Exception e) when (e is OpenXmlPackageException or IOException or InvalidDataException
                                       or XmlException or FormatException or InvalidOperationException or NotSupportedException)
@@ -76,6 +93,9 @@ public static class WordIssueReader
         }
     }
 
-    private static Outcome<string> NotDocx() => Outcome<string>.Invalid(
+    private static Outcome<WordDocumentText> NotDocx() => Outcome<WordDocumentText>.Invalid(
         "这不是有效的 Word 文件（.docx）：文件无法打开，可能已损坏，或只是改了扩展名。请在 Word 中打开原文件，另存为 .docx 后再导入。");
 }
+
+/// <summary>What a Word document holds for the importer: its text in the text file's lines, and its pictures.</summary>
+public sealed record WordDocumentText(string Text, IReadOnlyList<WordPicture> Pictures);

@@ -13,8 +13,10 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// (标题 1, Heading 1, …: a section name or an article title) stays one line even where it was
 /// wrapped by hand. Field codes, deleted text and the fallback copy of a drawing are left out;
 /// automatic list numbers and bullets (which Word draws but does not store as text) are not added.
+/// A picture becomes a paragraph of its own holding its <see cref="PictureMark"/>, where it stood (a paragraph with
+/// text around a picture is cut there); a table that holds pictures is a layout table, read cell by cell.
 /// </summary>
-internal sealed class WordText(WordHeadings headings, CancellationToken ct = default)
+internal sealed class WordText(WordHeadings headings, WordPictures? pictures = null, CancellationToken ct = default)
 {
     private readonly List<string> paragraphs = [];
 
@@ -60,7 +62,17 @@ internal sealed class WordText(WordHeadings headings, CancellationToken ct = def
         }
 
         var line = text.ToString();
-        Add(afterToc && headings.IsHeading(paragraph) ? Flatten(line.Split('\n')) : line);
+        var heading = afterToc && headings.IsHeading(paragraph);
+        if (!PictureMark.Contains(line))
+        {
+            Add(heading ? Flatten(line.Split('\n')) : line);
+            return;
+        }
+
+        foreach (var piece in PictureMark.Split(line))
+        {
+            Add(heading && !PictureMark.IsMark(piece) ? Flatten(piece.Split('\n')) : piece.Trim('\n'));
+        }
     }
 
     private void Add(string line)
@@ -72,10 +84,16 @@ internal sealed class WordText(WordHeadings headings, CancellationToken ct = def
         }
     }
 
-    private static void ReadInline(OpenXmlElement element, StringBuilder text, List<TextBoxContent> boxes)
+    private void ReadInline(OpenXmlElement element, StringBuilder text, List<TextBoxContent> boxes)
     {
         foreach (var child in element.ChildElements)
         {
+            if (pictures?.Mark(child) is { } mark)
+            {
+                text.Append(mark);
+                continue;
+            }
+
             switch (child)
             {
                 case Text t:
@@ -103,24 +121,33 @@ internal sealed class WordText(WordHeadings headings, CancellationToken ct = def
         }
     }
 
-    /// <summary>Each row on its own line, cells joined by tabs; a cell's own paragraphs run together.</summary>
+    /// <summary>
+    /// Each row on its own line, cells joined by tabs; a cell's own paragraphs run together. A row with a picture (a photo
+    /// beside or above its caption) is layout, not a list: each cell's paragraphs are read as paragraphs.
+    /// </summary>
     private void ReadTable(Table table)
     {
         foreach (var row in table.Descendants<TableRow>().Where(r => r.Ancestors<Table>().First() == table))
         {
             var cells = row.Descendants<TableCell>()
                 .Where(c => c.Ancestors<TableRow>().First() == row)
-                .Select(CellText)
+                .Select(CellParagraphs)
                 .ToList();
-            Add(string.Join("\t", cells).TrimEnd('\t'));
+            if (cells.Any(c => c.Any(PictureMark.Contains)))
+            {
+                cells.SelectMany(c => c).ToList().ForEach(Add);
+                continue;
+            }
+
+            Add(string.Join("\t", cells.Select(c => Flatten(c.SelectMany(p => p.Split('\n', '\t'))))).TrimEnd('\t'));
         }
     }
 
-    private string CellText(TableCell cell)
+    private List<string> CellParagraphs(TableCell cell)
     {
-        var inner = new WordText(headings, ct);
+        var inner = new WordText(headings, pictures, ct);
         inner.ReadBlocks(cell);
-        return Flatten(inner.paragraphs.SelectMany(p => p.Split('\n', '\t')));
+        return inner.paragraphs;
     }
 
     /// <summary>Pieces run together as one line, with a space only between two Latin letters or digits.</summary>
