@@ -66,6 +66,15 @@ public partial class PicturesOutsideTheSiteTests(PicturedPortal portal) : IClass
         Assert.Equal(image, Meta(issuePage, "og:image"));
         Assert.Empty(issuePage.QuerySelectorAll("main img[loading='lazy']"));
 
+        // The pages with pictures are valid HTML (figure, srcset/sizes, og:image tags).
+        var pages = new Dictionary<string, string>();
+        foreach (var url in new[] { $"/articles/{issue.ArticleId}", PicturedIssue.Url, PicturedIssue.Url + "/print" })
+        {
+            pages[url] = await anonymous.GetStringAsync(url);
+        }
+
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(pages));
+
         // Pages without a picture have no og:image.
         var (_, seed, _) = await anonymous.GetPageAsync("/issues/2023/2");
         Assert.NotNull(Meta(seed, "og:url"));
