@@ -51,8 +51,15 @@ public sealed class MarkdownRenderer(IPictureCatalog? pictures = null)
             link.GetDynamicUrl = null;
             if (link.IsImage && Domain.MediaPaths.IdOf(url) is { } id && stored.TryGetValue(id, out var picture))
             {
+                string? embedded = null;
+                if (rendering.Embedded is { } given && !given.TryGetValue(id, out embedded))
+                {
+                    Unwrap(link); // not given for this print: its alt text stays as text
+                    continue;
+                }
+
                 var lazy = !rendering.Eager && picturesSoFar++ > 0;
-                PlacePicture(link, picture, lazy, rendering.BaseUrl);
+                PlacePicture(link, picture, lazy, rendering.BaseUrl, embedded);
             }
             else if (link.IsImage)
             {
@@ -90,19 +97,42 @@ public sealed class MarkdownRenderer(IPictureCatalog? pictures = null)
     }
 
     /// <summary>A picture alone in its paragraph becomes a figure with its caption (the link's title); else an inline image.</summary>
-    private static void PlacePicture(LinkInline link, PictureEntry picture, bool lazy, string? baseUrl)
+    private static void PlacePicture(LinkInline link, PictureEntry picture, bool lazy, string? baseUrl, string? embedded)
     {
-        var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+        var alt = AltOf(link);
         if (link.Parent is { } inlines && inlines.ParentBlock is ParagraphBlock paragraph && paragraph.Parent is { } container
             && inlines.All(i => i == link || i is LineBreakInline || (i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())))
         {
-            var figure = new HtmlBlock(null) { Lines = new StringLineGroup(PictureHtml.Figure(picture, alt, link.Title, lazy, baseUrl)) };
+            var figure = new HtmlBlock(null) { Lines = new StringLineGroup(PictureHtml.Figure(picture, alt, link.Title, lazy, baseUrl, embedded)) };
             container[container.IndexOf(paragraph)] = figure;
             return;
         }
 
-        link.ReplaceBy(new HtmlInline(PictureHtml.Image(picture, alt, lazy, baseUrl)));
+        link.ReplaceBy(new HtmlInline(PictureHtml.Image(picture, alt, lazy, baseUrl, embedded)));
     }
+
+    /// <summary>The first picture of the text that the catalogue knows, with the alt text and caption written there.</summary>
+    public LeadPicture? FirstPicture(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown) || pictures is null)
+        {
+            return null;
+        }
+
+        var images = Markdown.Parse(markdown, pipeline).Descendants<LinkInline>().Where(l => l.IsImage).ToList();
+        var stored = FindPictures(images);
+        foreach (var image in images)
+        {
+            if (Domain.MediaPaths.IdOf(image.GetDynamicUrl?.Invoke() ?? image.Url) is { } id && stored.TryGetValue(id, out var picture))
+            {
+                return new LeadPicture(picture, AltOf(image), string.IsNullOrWhiteSpace(image.Title) ? null : image.Title);
+            }
+        }
+
+        return null;
+    }
+
+    private static string AltOf(LinkInline link) => string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
     /// <summary>Plain text of the Markdown, for descriptions, snippets and search.</summary>
     public string ToPlainText(string? markdown) =>

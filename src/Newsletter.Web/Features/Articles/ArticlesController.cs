@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Articles;
@@ -24,6 +25,7 @@ public sealed class ArticlesController(ArchiveQueries queries, MarkdownRenderer 
             return await this.HiddenIssueAsync(queries, q => q.Where(i => i.Id == ownIssue), $"没有找到编号为 {id} 的文章，它可能尚未发布。", ct);
         }
 
+        ViewData[OpenGraphImage.Key] = OpenGraphImage.From(markdown.FirstPicture(article.Body));
         var order = issue.TableOfContents().SelectMany(s => s.Articles).ToList();
         var index = order.FindIndex(a => a.Id == id);
         return View(new ArticlePageViewModel(

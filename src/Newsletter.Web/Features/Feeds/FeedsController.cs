@@ -13,14 +13,14 @@ namespace Newsletter.Web.Features.Feeds;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ArchiveCachePolicy.Name)]
-public sealed class FeedsController(ArchiveQueries archive) : Controller
+public sealed class FeedsController(ArchiveQueries archive, MarkdownRenderer markdown) : Controller
 {
     [HttpGet(AtomFeed.Path)]
     public async Task<IActionResult> Atom(CancellationToken ct)
     {
         var publication = await archive.PublicationAsync(ct);
         var issues = await archive.PublicIssuesWithArticlesAsync(AtomFeed.MaxEntries, ct);
-        return File(AtomFeed.Write(publication, issues, Absolute), AtomFeed.ContentType);
+        return File(AtomFeed.Write(publication, issues, Absolute, markdown), AtomFeed.ContentType);
     }
 
     [HttpGet("/sitemap.xml")]

@@ -8,6 +8,7 @@ public static class ArchiveRegistration
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ArchiveQueries>();
+        services.AddScoped<IssuePictures>();
         services.AddOptions<ArchiveCacheOptions>().BindConfiguration(ArchiveCacheOptions.SectionName).ValidateOnStart();
         var seconds = configuration.GetSection(ArchiveCacheOptions.SectionName).Get<ArchiveCacheOptions>()?.Seconds ?? 300;
         services.AddOutputCache(o => o.AddPolicy(ArchiveCachePolicy.Name, new ArchiveCachePolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)))));

@@ -74,7 +74,7 @@ public sealed class IssuesController(ArchiveQueries queries, MarkdownRenderer ma
             Response.Headers.CacheControl = MembersOnlyResponse.CacheControl;
         }
 
-        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body));
+        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body, PictureRendering.Print));
         return View("Print", new PrintViewModel(page, bodies));
     }
 
@@ -86,6 +86,9 @@ public sealed class IssuesController(ArchiveQueries queries, MarkdownRenderer ma
             return await this.HiddenIssueAsync(queries, year, number, supplement, ct);
         }
 
-        return View("Issue", new IssuePageViewModel(issue, await queries.PublicationAsync(ct)));
+        var page = new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
+        ViewData[OpenGraphImage.Key] = OpenGraphImage.From(
+            page.Toc.SelectMany(s => s.Articles).Select(a => markdown.FirstPicture(a.Body)).FirstOrDefault(p => p is not null));
+        return View("Issue", page);
     }
 }

@@ -43,10 +43,18 @@ public static class EditorialSteps
     }
 
     /// <summary>The whole road as people walk it: an editor writes, accepts and composes 2023年第3期(总第66期); the chief editor publishes it.</summary>
-    public static async Task<int> PublishNewIssueAsync(this PortalFactory portal, string body, Dictionary<string, string>? publishFields = null, string? visibility = null)
+    /// <param name="prepare">Run by the editor on the new article before it is accepted (e.g. uploading its pictures).</param>
+    public static async Task<int> PublishNewIssueAsync(
+        this PortalFactory portal, string body, Dictionary<string, string>? publishFields = null, string? visibility = null,
+        Func<HttpClient, int, Task>? prepare = null)
     {
         var editor = await portal.SignedInAsync(Roles.Editor);
         var articleId = await editor.WriteArticleAsync("河池市开展婚育新风进万家活动", body);
+        if (prepare is not null)
+        {
+            await prepare(editor, articleId);
+        }
+
         await editor.ArticleActionAsync(articleId, ArticleAction.Accept);
         var fields = new Dictionary<string, string> { ["Year"] = "2023", ["Number"] = "3", ["SerialNumber"] = "66", ["CoverMonth"] = "6" };
         if (visibility is not null)

@@ -10,7 +10,10 @@ namespace Newsletter.Web.Features.Admin.Dispatches;
 /// then mark sent. A claim whose node died before marking becomes 状态不明 after the claim timeout and
 /// waits for an administrator — it is never sent again silently.
 /// </summary>
-public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<DispatchWorker> logger)
+/// <param name="pictures">The articles' lead pictures for the mail; none without it (the dispatch benchmark).</param>
+public sealed class DispatchWorker(
+    NewsletterDbContext db, IMailSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<DispatchWorker> logger,
+    MailPictures? pictures = null)
 {
     public static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -165,7 +168,8 @@ public sealed class DispatchWorker(NewsletterDbContext db, IMailSender sender, I
             var issueId = await db.Dispatches.Where(d => d.Id == dispatchId).Select(d => d.IssueId).SingleAsync(ct);
             var issue = await db.Issues.AsNoTracking().Include(i => i.Articles).ThenInclude(a => a.Section).AsSplitQuery().SingleAsync(i => i.Id == issueId, ct);
             var publication = await db.Publications.AsNoTracking().FirstAsync(ct);
-            cache[dispatchId] = mail = IssueMail.For(issue, publication, Options.PortalUrl);
+            var leads = pictures is null ? null : await pictures.LeadPicturesAsync(issue, publication, Options.PortalUrl, ct);
+            cache[dispatchId] = mail = IssueMail.For(issue, publication, Options.PortalUrl, leads);
         }
 
         return mail;

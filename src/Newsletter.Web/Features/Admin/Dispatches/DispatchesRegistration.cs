@@ -13,6 +13,7 @@ public static class DispatchesRegistration
             ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
         services.AddScoped<DistributionLists>();
+        services.AddScoped<MailPictures>();
         services.AddScoped<DispatchWorker>();
         services.AddHostedService<DispatchWorkerService>();
         return services;

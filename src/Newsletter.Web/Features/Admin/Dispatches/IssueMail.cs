@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using MimeKit;
@@ -6,13 +7,17 @@ using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
-/// <summary>The mail announcing an issue: subject 工作通讯 2023年第2期(总第65期), its 目录 with links, HTML and text.</summary>
-public sealed class IssueMail(string subject, string html, string text)
+/// <summary>
+/// The mail announcing an issue: subject 工作通讯 2023年第2期(总第65期), its 目录 with links and each article's lead
+/// picture under its title, HTML and text.
+/// </summary>
+public sealed class IssueMail(string subject, string html, string text, IReadOnlyList<MailPicture> embedded)
 {
     public string Subject { get; } = subject;
 
-    public static IssueMail For(Issue issue, Publication publication, string portalUrl)
+    public static IssueMail For(Issue issue, Publication publication, string portalUrl, IReadOnlyDictionary<int, MailPicture>? pictures = null)
     {
+        pictures ??= new Dictionary<int, MailPicture>();
         var baseUrl = portalUrl.TrimEnd('/');
         var toc = issue.TableOfContents();
         var subject = $"{publication.Name} {issue.FullLabel}";
@@ -32,7 +37,15 @@ public sealed class IssueMail(string subject, string html, string text)
             foreach (var article in section.Articles)
             {
                 var url = baseUrl + ArchiveUrls.Article(article);
-                html.Append("<li><a href=\"").Append(url).Append("\">").Append(Encode(article.Title)).Append("</a></li>");
+                html.Append("<li><a href=\"").Append(url).Append("\">").Append(Encode(article.Title)).Append("</a>");
+                if (pictures.TryGetValue(article.Id, out var picture))
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<br><img src=\"{Encode(picture.Src)}\" width=\"{picture.Width}\" height=\"{picture.Height}\"")
+                        .Append(" alt=\"").Append(Encode(picture.Alt)).Append('"')
+                        .Append(" style=\"display:block;max-width:100%;height:auto;margin:.5em 0 1em;border:0\">");
+                }
+
+                html.Append("</li>");
                 text.Append("  ").Append(article.Title).Append("  ").AppendLine(url);
             }
 
@@ -41,7 +54,8 @@ public sealed class IssueMail(string subject, string html, string text)
 
         html.Append("<p style=\"color:#666\">本邮件由").Append(Encode(publication.IssuingBody)).Append("工作通讯门户发送。</p></body></html>");
         text.AppendLine().Append("本邮件由").Append(publication.IssuingBody).AppendLine("工作通讯门户发送。");
-        return new IssueMail(subject, html.ToString(), text.ToString());
+        var embedded = pictures.Values.Where(p => p.ContentId is not null).DistinctBy(p => p.ContentId).ToList();
+        return new IssueMail(subject, html.ToString(), text.ToString(), embedded);
     }
 
     public MimeMessage ToMessage(string from, DispatchRecipient recipient)
@@ -56,7 +70,14 @@ public sealed class IssueMail(string subject, string html, string text)
         message.To.Add(new MailboxAddress(recipient.OrganizationName, recipient.Email));
         message.Subject = Subject;
         message.Headers.Add("X-Newsletter-Recipient", recipient.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Body = new BodyBuilder { HtmlBody = html, TextBody = text }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = html, TextBody = text };
+        foreach (var picture in embedded)
+        {
+            var part = body.LinkedResources.Add(picture.ContentId!, picture.Content!, ContentType.Parse(picture.ContentType));
+            part.ContentId = picture.ContentId;
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 

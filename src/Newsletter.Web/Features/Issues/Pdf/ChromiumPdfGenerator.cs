@@ -24,7 +24,7 @@ public sealed partial class ChromiumPdfGenerator(
     /// The printed page's policy, set as its first &lt;meta&gt;: its own scripts and print.css (the page lies in a folder of
     /// its own, and Paged.js reads print.css by XMLHttpRequest, hence file access and connect-src), the styles Paged.js
     /// inserts, and images only as <c>data:</c> URIs — the same rule as <see cref="MarkdownRenderer"/>'s, which drops the
-    /// others before they get here. Portal media, once there are any, must be copied beside the page and named here.
+    /// others before they get here. The issue's own stored pictures come inlined as <c>data:</c> URIs too (PdfController).
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src data:; " +

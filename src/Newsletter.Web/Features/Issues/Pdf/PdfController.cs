@@ -13,9 +13,13 @@ namespace Newsletter.Web.Features.Issues.Pdf;
 /// </summary>
 [AllowAnonymous]
 public sealed class PdfController(
-    ArchiveQueries queries, MarkdownRenderer markdown, ViewHtmlRenderer views, IPdfGenerator pdf, ILogger<PdfController> logger) : Controller
+    ArchiveQueries queries, MarkdownRenderer markdown, ViewHtmlRenderer views, IPdfGenerator pdf, IssuePictures pictures,
+    ILogger<PdfController> logger) : Controller
 {
     private const string PrintView = "/Features/Issues/Print.cshtml";
+
+    /// <summary>The A4 text column is 166 mm wide: about 1,300 px at 200 dpi, so the 1600 px size (not the 800 px one).</summary>
+    public const int PrintWidth = 1600;
 
     private bool SignedIn => User.Identity?.IsAuthenticated == true;
 
@@ -39,7 +43,9 @@ public sealed class PdfController(
         }
 
         var page = new IssuePageViewModel(issue, await queries.PublicationAsync(ct));
-        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body));
+        var articles = page.Toc.SelectMany(s => s.Articles).ToList();
+        var embedded = PictureRendering.Inline(await DataUrisAsync(articles, ct));
+        var bodies = articles.ToDictionary(a => a.Id, a => markdown.Render(a.Body, embedded));
         var html = await views.RenderAsync(this, PrintView, new PrintViewModel(page, bodies, Paged: true));
 
         // The version changes with every edit of the issue; the hash covers its articles and the publication too.
@@ -62,6 +68,24 @@ public sealed class PdfController(
         }
 
         return PhysicalFile(file, "application/pdf", $"{page.Publication.Name}{issue.FullLabel}.pdf");
+    }
+
+    /// <summary>
+    /// The issue's own pictures as <c>data:</c> URIs: Chromium prints with no network and a policy that allows images only
+    /// so (see <see cref="ChromiumPdfGenerator.ContentSecurityPolicy"/>); a picture of another article stays its alt text.
+    /// </summary>
+    private async Task<Dictionary<int, string>> DataUrisAsync(IReadOnlyCollection<Domain.Article> articles, CancellationToken ct)
+    {
+        var uris = new Dictionary<int, string>();
+        foreach (var (id, file) in await pictures.OfAsync(articles, ct))
+        {
+            if (await pictures.ReadAsync(file, PrintWidth, ct) is { } bytes)
+            {
+                uris[id] = $"data:{file.ContentType};base64,{Convert.ToBase64String(bytes)}";
+            }
+        }
+
+        return uris;
     }
 
     private ViewResult Unavailable(string reason)

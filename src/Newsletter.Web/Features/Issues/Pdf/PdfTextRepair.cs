@@ -228,6 +228,21 @@ public static partial class PdfTextRepair
         return cmap[..firstBlock] + blocks + cmap[lastBlock..];
     }
 
+    /// <summary>
+    /// CJK Radicals Supplement forms that Noto CJK draws with the same glyph as a common (mostly simplified) ideograph —
+    /// ⻛ for 风, ⻓ for 长, ⻔ for 门 — and that Unicode normalization leaves alone, as listed in Unicode's
+    /// EquivalentUnifiedIdeograph.txt (only the forms that Chinese text uses).
+    /// </summary>
+    private static readonly Dictionary<char, string> SupplementRadicals = new()
+    {
+        ['\u2EA9'] = "王", ['\u2EAE'] = "竹", ['\u2EB7'] = "羊", ['\u2EC4'] = "西", ['\u2EC5'] = "见", ['\u2EC6'] = "角",
+        ['\u2EC8'] = "讠", ['\u2EC9'] = "贝", ['\u2ECA'] = "足", ['\u2ECB'] = "车", ['\u2ED1'] = "長", ['\u2ED3'] = "长",
+        ['\u2ED4'] = "门", ['\u2ED7'] = "雨", ['\u2ED8'] = "青", ['\u2EDA'] = "页", ['\u2EDB'] = "风", ['\u2EDC'] = "飞",
+        ['\u2EDD'] = "食", ['\u2EE0'] = "饣", ['\u2EE2'] = "马", ['\u2EE3'] = "骨", ['\u2EE4'] = "鬼", ['\u2EE5'] = "鱼",
+        ['\u2EE6'] = "鸟", ['\u2EE7'] = "卤", ['\u2EE8'] = "麦", ['\u2EE9'] = "黄", ['\u2EEA'] = "黾", ['\u2EEC'] = "齐",
+        ['\u2EEE'] = "齿", ['\u2EF0'] = "龙",
+    };
+
     /// <summary>Kangxi radicals, CJK radicals and compatibility ideographs → the unified ideographs they stand for.</summary>
     private static string Unify(string text)
     {
@@ -239,7 +254,9 @@ public static partial class PdfTextRepair
         var result = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            result.Append(c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' ? c.ToString().Normalize(NormalizationForm.FormKC) : c.ToString());
+            result.Append(c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF'
+                ? SupplementRadicals.GetValueOrDefault(c) ?? c.ToString().Normalize(NormalizationForm.FormKC)
+                : c.ToString());
         }
 
         return result.ToString();

@@ -40,6 +40,14 @@ public class PdfTextRepairTests
     }
 
     [Fact]
+    public void Supplement_radicals_that_normalization_leaves_alone_become_the_simplified_ideographs()
+    {
+        var repaired = PdfTextRepair.RepairCMap(Map.Replace("\r\n", "\n").Replace("<2F2F>", "<2EDB>").Replace("<5143>", "<2ED3>"))!;
+        Assert.Contains("<78> <98CE>", repaired); // ⻛ → 风
+        Assert.Contains("<7E> <957F>", repaired); // ⻓ → 长
+    }
+
+    [Fact]
     public void A_map_without_radicals_is_left_alone() =>
         Assert.Null(PdfTextRepair.RepairCMap(Map.Replace("\r\n", "\n").Replace("<2F2F>", "<5DE5>").Replace("<2F82>", "<81E3>")));
 }
