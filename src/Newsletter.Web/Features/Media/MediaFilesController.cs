@@ -26,12 +26,12 @@ public sealed class MediaFilesController(NewsletterDbContext db, ArchiveQueries 
     private const string Missing = "没有找到这个文件。";
 
     /// <summary>A picture in one of its stored sizes (w800.jpg, w1600.jpg, full.jpg).</summary>
-    [HttpGet("/media/{id:int}/{variant:regex(^(w[[0-9]]{{2,4}}|full)\\.(jpg|png)$)}")]
+    [HttpGet("/media/{id:int}/{variant}")]
     public async Task<IActionResult> Picture(int id, string variant, CancellationToken ct)
     {
-        var (file, caching) = await ReadableAsync(id, ct);
         var name = Path.GetFileNameWithoutExtension(variant);
-        if (file is not { Kind: MediaKind.Picture } || Path.GetExtension(variant) != file.Extension || !file.VariantNames.Contains(name))
+        var (file, caching) = await ReadableAsync(id, ct);
+        if (file is not { Kind: MediaKind.Picture } || variant != name + file.Extension || !file.VariantNames.Contains(name))
         {
             return this.NotFoundPage(Missing);
         }

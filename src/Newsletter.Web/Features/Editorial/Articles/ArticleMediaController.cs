@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Shared;
 
-namespace Newsletter.Web.Features.Media;
+namespace Newsletter.Web.Features.Editorial.Articles;
 
 /// <summary>
 /// The editor's uploads (pictures and attachments of an article: add, replace, remove). The editor's script posts one
@@ -14,7 +15,7 @@ namespace Newsletter.Web.Features.Media;
 /// </summary>
 [Authorize(Roles = Roles.Writers)]
 [Route("editorial/articles/{id:int}/media")]
-public sealed class MediaController(MediaService media, IOptions<MediaOptions> options) : Controller
+public sealed class ArticleMediaController(MediaService media, IOptions<MediaOptions> options) : Controller
 {
     /// <summary>How many files one form may carry.</summary>
     public const int MaxFilesPerRequest = 10;
@@ -175,7 +176,7 @@ public static class MediaJson
 }
 
 /// <summary>
-/// Lets an upload request carry <see cref="MediaController.MaxFilesPerRequest"/> files of the configured size (Kestrel's
+/// Lets an upload request carry <see cref="ArticleMediaController.MaxFilesPerRequest"/> files of the configured size (Kestrel's
 /// default stops at 30 MB); a single file over the limit still reaches the action, which refuses it in Chinese.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
