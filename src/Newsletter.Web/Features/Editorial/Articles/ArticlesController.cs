@@ -234,7 +234,7 @@ public sealed class ArticlesController(
             return;
         }
 
-        foreach (var mediaId in removeMedia.Distinct().Take(MediaController.MaxFilesPerRequest * 10))
+        foreach (var mediaId in removeMedia.Distinct().Take(ArticleMediaController.MaxFilesPerRequest * 10))
         {
             await media.RemoveAsync(id, mediaId, Actor);
         }

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Newsletter.IntegrationTests.Features.Media;
 using Newsletter.Web.Domain;
 
 namespace Newsletter.IntegrationTests.Features.Editorial.Articles;
@@ -32,7 +32,7 @@ public sealed class MediaEditorTests : IDisposable
         Assert.NotNull(form.QuerySelector("input[name=caption]"));
         Assert.NotNull(form.QuerySelector("input[name=alt]"));
 
-        var upload = await UploadAsync(correspondent, id, "picture", ("培训现场.png", MediaTestFiles.Png(40, 30), "image/png"), caption: "图为培训现场");
+        var upload = await UploadAsync(correspondent, id, "picture", ("培训现场.png", TestImages.Png(40, 30)), caption: "图为培训现场");
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         Assert.EndsWith($"/editorial/articles/{id}", upload.Headers.Location!.OriginalString);
         var picture = await portal.WithDbAsync(db => db.MediaFiles.AsNoTracking().SingleAsync(m => m.ArticleId == id));
@@ -60,7 +60,7 @@ public sealed class MediaEditorTests : IDisposable
         var correspondent = await portal.SignedInAsync(Roles.Correspondent);
         var id = await correspondent.WriteArticleAsync("上传出错的稿件", "正文。");
         var html = "<html><script>alert(1)</script></html>"u8.ToArray();
-        var upload = await UploadAsync(correspondent, id, "attachment", ("通知.pdf", html, "application/pdf"));
+        var upload = await UploadAsync(correspondent, id, "attachment", ("通知.pdf", html));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var page = await correspondent.GetPageAsync($"/editorial/articles/{id}");
         Assert.Contains("附件只接受 PDF、Word、Excel 和 ZIP 文件", page.Document.QuerySelector("main [role=alert]")?.TextContent);
@@ -77,7 +77,7 @@ public sealed class MediaEditorTests : IDisposable
 
         var editor = await portal.SignedInAsync(Roles.Editor);
         var pdf = MediaTestFiles.Pdf((356 * 1024) - 10);
-        var upload = await UploadAsync(editor, id, "attachment", ("2023年工作要点.pdf", pdf, "application/pdf"));
+        var upload = await UploadAsync(editor, id, "attachment", ("2023年工作要点.pdf", pdf));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var file = await portal.WithDbAsync(db => db.MediaFiles.AsNoTracking().SingleAsync(m => m.ArticleId == id));
 
@@ -108,7 +108,7 @@ public sealed class MediaEditorTests : IDisposable
     {
         var correspondent = await portal.SignedInAsync(Roles.Correspondent);
         var id = await correspondent.WriteArticleAsync("叠彩区亲子小屋活动", "第一段。");
-        await UploadAsync(correspondent, id, "picture", ("亲子小屋.png", MediaTestFiles.Png(20, 20), "image/png"), caption: "图为亲子小屋");
+        await UploadAsync(correspondent, id, "picture", ("亲子小屋.png", TestImages.Png(20, 20)), caption: "图为亲子小屋");
         var picture = await portal.WithDbAsync(db => db.MediaFiles.AsNoTracking().SingleAsync(m => m.ArticleId == id));
         var withPicture = $"第一段。\n\n![图为亲子小屋](/media/{picture.Id} \"图为亲子小屋\")\n\n第二段。";
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(correspondent, id, withPicture)).StatusCode);
@@ -135,7 +135,7 @@ public sealed class MediaEditorTests : IDisposable
     {
         var correspondent = await portal.SignedInAsync(Roles.Correspondent);
         var id = await correspondent.WriteArticleAsync("图片还在正文", "正文。");
-        await UploadAsync(correspondent, id, "picture", ("现场.png", MediaTestFiles.Png(10, 10), "image/png"));
+        await UploadAsync(correspondent, id, "picture", ("现场.png", TestImages.Png(10, 10)));
         var picture = await portal.WithDbAsync(db => db.MediaFiles.AsNoTracking().SingleAsync(m => m.ArticleId == id));
         await SaveAsync(correspondent, id, $"正文。\n\n![现场](/media/{picture.Id})");
 
@@ -145,21 +145,9 @@ public sealed class MediaEditorTests : IDisposable
         Assert.Equal("改过的正文。\n\n![现场](/media/" + picture.Id + ")", (await portal.ArticleAsync(id, a => a.Body)).ReplaceLineEndings("\n"));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(
-        HttpClient client, int articleId, string kind, (string Name, byte[] Bytes, string Type) file, string? caption = null)
-    {
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(await Accounts.TokenAsync(client, $"/editorial/articles/{articleId}")), "__RequestVerificationToken" },
-            { new StringContent(kind), "kind" },
-            { new StringContent(caption ?? ""), "caption" },
-            { new StringContent(""), "alt" },
-        };
-        var part = new ByteArrayContent(file.Bytes);
-        part.Headers.ContentType = new MediaTypeHeaderValue(file.Type);
-        content.Add(part, "files", file.Name);
-        return await client.PostAsync($"/editorial/articles/{articleId}/media", content);
-    }
+    /// <summary>The details page's plain form (no JSON): the answer is a redirect back with the message.</summary>
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, int articleId, string kind, (string Name, byte[] Bytes) file, string? caption = null) =>
+        TestImages.UploadAsync(client, articleId, [(file.Bytes, file.Name)], kind, caption, alt: "", json: false);
 
     private async Task<HttpResponseMessage> SaveAsync(HttpClient client, int id, string body, int? removeMedia = null)
     {
