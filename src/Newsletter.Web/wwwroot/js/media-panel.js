@@ -136,19 +136,21 @@
     var found = reference(file.id, "").exec(textarea.value);
     var caption = found ? found[2] || "" : file.caption || "";
     var alt = found ? found[1] : file.alt || "";
+    // The server's alt without a caption is the file's name: shown as empty, so that it follows the caption.
+    var stem = file.name.replace(/\.[^.]+$/, "");
     var fields = el("div", "row g-2 mb-1");
     var captionInput = field(fields, "图注（显示在图片下方，如：图为……）", "caption-" + file.id, caption);
-    var altInput = field(fields, "替代文字（给看不到图片的读者；空着则同图注）", "alt-" + file.id, alt === caption ? "" : alt);
+    var altInput = field(fields, "替代文字（给看不到图片的读者；空着则同图注）", "alt-" + file.id, alt === caption || alt === stem ? "" : alt);
     info.appendChild(fields);
     var rewrite = function () {
-      var md = markdownOf(file.id, altInput.value.trim() || captionInput.value.trim() || file.alt || file.name, captionInput.value);
+      var md = item.markdown();
       textarea.value = textarea.value.replace(reference(file.id, "g"), function () { return md; });
       changed();
     };
     captionInput.addEventListener("input", rewrite);
     altInput.addEventListener("input", rewrite);
     item.markdown = function () {
-      return markdownOf(file.id, altInput.value.trim() || captionInput.value.trim() || file.alt || file.name, captionInput.value);
+      return markdownOf(file.id, altInput.value.trim() || captionInput.value.trim() || stem, captionInput.value);
     };
     var replacer = el("input");
     replacer.type = "file";
