@@ -96,6 +96,8 @@ public sealed class MediaEditorTests : IDisposable
         Assert.Contains("filename*=UTF-8''2023%E5%B9%B4%E5%B7%A5%E4%BD%9C%E8%A6%81%E7%82%B9.pdf", disposition);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
 
+        var correct = await editor.GetPageAsync($"/editorial/articles/{id}/correct");
+        Assert.NotNull(correct.Document.QuerySelector($"[data-media-list] li[data-id='{file.Id}'][data-kind=attachment]")); // the 更正 page has the panel too
         var details = await editor.GetPageAsync($"/editorial/articles/{id}");
         Assert.Contains("（PDF 文档，356 KB）", details.Document.QuerySelector("main section.article-attachments")?.TextContent);
 
