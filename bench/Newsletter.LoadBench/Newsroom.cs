@@ -53,14 +53,7 @@ public sealed partial class Newsroom(string baseUrl)
     /// <summary>Posts a form with the token from <paramref name="formPage"/>; anything but a redirect is a failure.</summary>
     private static async Task<Uri> PostAsync(HttpClient client, string formPage, string action, List<KeyValuePair<string, string>> fields)
     {
-        var page = await client.GetStringAsync(formPage);
-        var input = TokenInput().Match(page);
-        if (!input.Success)
-        {
-            throw new InvalidOperationException($"no antiforgery token on {formPage}");
-        }
-
-        fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(TokenValue().Match(input.Value).Groups[1].Value)));
+        fields.Add(new("__RequestVerificationToken", await TokenAsync(client, formPage)));
         using var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -69,6 +62,15 @@ public sealed partial class Newsroom(string baseUrl)
         }
 
         return response.Headers.Location!;
+    }
+
+    /// <summary>The antiforgery token of the first form on <paramref name="formPage"/>.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string formPage)
+    {
+        var input = TokenInput().Match(await client.GetStringAsync(formPage));
+        return input.Success
+            ? WebUtility.HtmlDecode(TokenValue().Match(input.Value).Groups[1].Value)
+            : throw new InvalidOperationException($"no antiforgery token on {formPage}");
     }
 
     private static int IdOf(Uri location) =>

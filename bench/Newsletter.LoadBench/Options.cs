@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Newsletter.LoadBench;
 
-/// <summary>Command-line options: <c>load</c> (default) or <c>soak</c>, then <c>--name value</c> pairs.</summary>
+/// <summary>Command-line options: <c>load</c> (default), <c>soak</c> or <c>media</c>, then <c>--name value</c> pairs.</summary>
 public sealed record Options(
     string Mode,
     int Articles,
@@ -13,14 +13,15 @@ public sealed record Options(
     TimeSpan Warmup,
     TimeSpan PublishAt,
     string? Publish,
-    bool Keep)
+    bool Keep,
+    string? Picture)
 {
     public static Options Parse(string[] args)
     {
         var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "load";
-        if (mode is not ("load" or "soak"))
+        if (mode is not ("load" or "soak" or "media"))
         {
-            throw new ArgumentException($"unknown mode '{mode}': load or soak");
+            throw new ArgumentException($"unknown mode '{mode}': load, soak or media");
         }
 
         var soak = mode == "soak";
@@ -35,7 +36,8 @@ public sealed record Options(
             Seconds(Value(args, "--warmup"), 5),
             Seconds(Value(args, "--publish-at"), Math.Min(180, duration.TotalSeconds * 0.3)),
             Value(args, "--publish"),
-            args.Contains("--keep"));
+            args.Contains("--keep"),
+            Value(args, "--picture"));
     }
 
     private static string? Value(string[] args, string name)

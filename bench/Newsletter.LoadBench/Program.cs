@@ -1,6 +1,7 @@
 // Load benchmark and soak of the published portal, run by hand (see bench/README.md):
 //   dotnet run -c Release --project bench/Newsletter.LoadBench                      # load benchmark
 //   dotnet run -c Release --project bench/Newsletter.LoadBench -- soak [--duration 10m]
+//   dotnet run -c Release --project bench/Newsletter.LoadBench -- media [--picture photo.jpg]  # a stored picture vs the same bytes as a static file
 // Prints a table and each target with PASS/FAIL; exit code 0 when every target is met, 1 otherwise.
 using Newsletter.IntegrationTests;
 using Newsletter.LoadBench;
@@ -17,6 +18,12 @@ if (options.Mode == "load")
 {
     await using var setup = await Setup.PrepareAsync(options, new Dictionary<string, string>());
     return await LoadRun.RunAsync(options, setup) ? 0 : 1;
+}
+
+if (options.Mode == "media")
+{
+    await using var setup = await Setup.PrepareAsync(options, new Dictionary<string, string>());
+    return await MediaRun.RunAsync(options, setup) ? 0 : 1;
 }
 
 await using var smtp = new TestSmtpServer();

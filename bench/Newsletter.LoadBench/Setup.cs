@@ -35,6 +35,11 @@ public sealed class Setup : IAsyncDisposable
 
     public string AdminPassword { get; }
 
+    /// <summary>The published portal (its <c>wwwroot</c> is served as static files).</summary>
+    public required string PublishFolder { get; init; }
+
+    public string DataFolder => Path.Combine(Root, "data");
+
     public bool Keep { get; set; }
 
     public static async Task<Setup> PrepareAsync(Options options, IReadOnlyDictionary<string, string> extraSettings)
@@ -76,7 +81,7 @@ public sealed class Setup : IAsyncDisposable
         var (portal, restart) = await Portal.StartAsync(publish, data, settings, output);
         await portal.SearchReadyAsync();
         Log($"restart: first 200 of / after {restart.TotalSeconds:F2} s; portal pid {portal.Pid} at {portal.Url}; output in {output}");
-        return new Setup(root, portal, facts, firstStart, restart, adminPassword) { Keep = options.Keep, FirstSearchReady = firstSearch };
+        return new Setup(root, portal, facts, firstStart, restart, adminPassword) { Keep = options.Keep, FirstSearchReady = firstSearch, PublishFolder = publish };
     }
 
     public async ValueTask DisposeAsync()

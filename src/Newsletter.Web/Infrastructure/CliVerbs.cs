@@ -15,6 +15,13 @@ public static class CliVerbs
     /// <summary>The verb's exit code, or null when <paramref name="args"/> name no verb and the portal should start.</summary>
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
+        // media verify [--delete-orphans]: rows without files, folders without rows.
+        if (args is ["media", .. var mediaArgs])
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            return await Features.Media.MediaVerifyCommand.RunAsync(app.Services, mediaArgs, Console.Out);
+        }
+
         if (args is not [("import" or "reindex" or "backup" or "restore") and var verb, .. var rest])
         {
             return null;

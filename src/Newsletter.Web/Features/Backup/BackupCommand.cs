@@ -10,7 +10,8 @@ namespace Newsletter.Web.Features.Backup;
 /// <summary>
 /// <c>dotnet run --project src/Newsletter.Web -- backup &lt;folder&gt;</c>: a consistent copy of the data folder's state
 /// while the portal keeps running — the search index's latest commit, then the SQLite database through SQLite's
-/// online backup (which holds the Data Protection keys too), and last <c>manifest.json</c>. Exit code 0 done, 1 refused or failed,
+/// online backup (which holds the Data Protection keys too), then the media files its rows name (<c>media/…</c>), and last
+/// <c>manifest.json</c> with every file's SHA-256. Exit code 0 done, 1 refused or failed,
 /// 2 wrong usage.
 /// </summary>
 public static class BackupCommand
@@ -53,14 +54,22 @@ public static class BackupCommand
             // The index first: its commit then never runs ahead of the database copy, and after a restore the
             // portal catches it up from the search outbox.
             var position = IndexSnapshot.Copy(paths.IndexFolder, Path.Combine(target, BackupManifest.IndexFolder));
-            var (migration, issues, published) = await CopyDatabaseAsync(source.ToString(), Path.Combine(target, BackupManifest.DatabaseFile));
+            var (migration, issues, published, hashes) = await CopyDatabaseAsync(source.ToString(), Path.Combine(target, BackupManifest.DatabaseFile));
+
+            // After the database: files are written before their row and freed after it, so the copy's rows find theirs.
+            var media = MediaCopy.Copy(paths.MediaFolder, Path.Combine(target, BackupManifest.MediaFolder), hashes);
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var manifest = new BackupManifest(1, clock.GetUtcNow().UtcDateTime, AppVersion, migration, issues, published, position,
                 await BackupManifest.DescribeAsync(target));
             await manifest.WriteAsync(target);
             await output.WriteLineAsync($"已备份到 {target}：数据库 {issues} 期（其中已发布 {published} 期），"
-                + (position is null ? "没有检索索引（恢复后启动时重建）" : "检索索引") + $"；共 {manifest.Files.Count} 个文件，"
+                + (position is null ? "没有检索索引（恢复后启动时重建）" : "检索索引") + $"，图片和附件 {media.Files} 个文件；共 {manifest.Files.Count} 个文件，"
                 + $"{manifest.Files.Sum(f => f.Size) / 1024.0:0.#} KB。");
+            if (media.Missing.Count > 0)
+            {
+                await output.WriteLineAsync($"注意：数据库登记的 {media.Missing.Count} 个媒体文件夹不在数据文件夹中（{string.Join("、", media.Missing.Take(5))}），"
+                    + "备份中也没有。请运行 media verify 查看。");
+            }
             return 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or Lucene.Net.Index.CorruptIndexException)
@@ -79,7 +88,7 @@ public static class BackupCommand
         typeof(BackupCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>SQLite's online backup: a snapshot of one moment, taken while the portal keeps writing (WAL).</summary>
-    private static async Task<(string? Migration, int Issues, int Published)> CopyDatabaseAsync(string source, string file)
+    private static async Task<(string? Migration, int Issues, int Published, IReadOnlySet<string> MediaHashes)> CopyDatabaseAsync(string source, string file)
     {
         await using var from = new SqliteConnection(source);
         await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
@@ -109,6 +118,8 @@ public static class BackupCommand
 
         await using var copy = new SqliteNewsletterDbContext(new DbContextOptionsBuilder<SqliteNewsletterDbContext>().UseSqlite(to).Options);
         var migration = (await copy.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).LastOrDefault();
-        return (migration, await copy.Issues.CountAsync(), await copy.Issues.CountAsync(i => i.Status == IssueStatus.Published));
+        var hashes = await copy.MediaFiles.Select(m => m.Sha256).Distinct().ToListAsync();
+        return (migration, await copy.Issues.CountAsync(), await copy.Issues.CountAsync(i => i.Status == IssueStatus.Published),
+            hashes.ToHashSet(StringComparer.Ordinal));
     }
 }

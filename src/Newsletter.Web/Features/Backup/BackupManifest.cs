@@ -21,6 +21,7 @@ public sealed record BackupManifest(
     public const string FileName = "manifest.json";
     public const string DatabaseFile = "newsletter.db";
     public const string IndexFolder = "index";
+    public const string MediaFolder = "media";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

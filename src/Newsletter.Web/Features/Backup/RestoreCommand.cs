@@ -38,10 +38,13 @@ public static class RestoreCommand
 
         // An index left from the replaced database would answer for the wrong data: without one in the
         // backup, the portal builds a new one at start.
-        ReplaceFolder(source, manifest, paths.IndexFolder);
+        ReplaceFolder(source, manifest, BackupManifest.IndexFolder, paths.IndexFolder);
+
+        // The media folder belongs to the database it came with: the replaced database's files go with it.
+        var media = ReplaceFolder(source, manifest, BackupManifest.MediaFolder, paths.MediaFolder);
 
         var taken = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(manifest.CreatedAt, DateTimeKind.Utc), ChineseFormat.ChinaTime);
-        await output.WriteLineAsync($"已恢复到 {paths.Root}：备份时间 {taken:yyyy-MM-dd HH:mm}（北京时间），{manifest.Issues} 期（其中已发布 {manifest.PublishedIssues} 期）。"
+        await output.WriteLineAsync($"已恢复到 {paths.Root}：备份时间 {taken:yyyy-MM-dd HH:mm}（北京时间），{manifest.Issues} 期（其中已发布 {manifest.PublishedIssues} 期），图片和附件 {media} 个文件（均已核对校验值）。"
             + "现在可以启动门户；检索索引如落后于数据库，门户启动时会自动补齐。");
         return 0;
     }
@@ -65,9 +68,11 @@ public static class RestoreCommand
             return Outcome<BackupManifest>.Invalid($"备份已损坏或不完整：{verified.Message}");
         }
 
-        if (IndexFiles(manifest, paths.IndexFolder).FirstOrDefault(f => !IsInside(f.Target, paths.IndexFolder + ".restoring")) is { Path: not null } escaping)
+        var escaping = FilesUnder(manifest, BackupManifest.IndexFolder, paths.IndexFolder).FirstOrDefault(f => !IsInside(f.Target, paths.IndexFolder + ".restoring")).Path
+            ?? FilesUnder(manifest, BackupManifest.MediaFolder, paths.MediaFolder).FirstOrDefault(f => !IsInside(f.Target, paths.MediaFolder + ".restoring")).Path;
+        if (escaping is not null)
         {
-            return Outcome<BackupManifest>.Invalid($"备份已损坏或不完整：{BackupManifest.Tampered(escaping.Path)}");
+            return Outcome<BackupManifest>.Invalid($"备份已损坏或不完整：{BackupManifest.Tampered(escaping)}");
         }
 
         if (manifest.Migration is { } migration && !db.Database.GetMigrations().Contains(migration))
@@ -100,27 +105,32 @@ public static class RestoreCommand
         File.Move(partial, database, overwrite: true);
     }
 
-    /// <summary>The manifest's index files, each with where it is copied to (in the index folder's <c>.restoring</c> copy).</summary>
-    private static IEnumerable<(string Path, string Target)> IndexFiles(BackupManifest manifest, string folder) =>
-        manifest.Files.Where(f => f.Path.StartsWith(BackupManifest.IndexFolder + "/", StringComparison.Ordinal))
-            .Select(f => (f.Path, Path.GetFullPath(Path.Combine(folder + ".restoring", f.Path[(BackupManifest.IndexFolder.Length + 1)..]))));
+    /// <summary>
+    /// The manifest's files under <paramref name="prefix"/> (index/, media/), each with where it is copied to (in
+    /// <paramref name="folder"/>'s <c>.restoring</c> copy).
+    /// </summary>
+    private static IEnumerable<(string Path, string Target)> FilesUnder(BackupManifest manifest, string prefix, string folder) =>
+        manifest.Files.Where(f => f.Path.StartsWith(prefix + "/", StringComparison.Ordinal))
+            .Select(f => (f.Path, Path.GetFullPath(Path.Combine(folder + ".restoring", f.Path[(prefix.Length + 1)..]))));
 
     private static bool IsInside(string path, string folder) =>
         path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    /// <summary>Replaces <paramref name="folder"/> with the index files the manifest lists (checked ones only).</summary>
-    private static void ReplaceFolder(string source, BackupManifest manifest, string folder)
+    /// <summary>Replaces <paramref name="folder"/> with the files the manifest lists under <paramref name="prefix"/> (checked ones only); returns how many.</summary>
+    private static int ReplaceFolder(string source, BackupManifest manifest, string prefix, string folder)
     {
+        var count = 0;
         var partial = folder + ".restoring";
         if (Directory.Exists(partial))
         {
             Directory.Delete(partial, recursive: true);
         }
 
-        foreach (var (path, target) in IndexFiles(manifest, folder))
+        foreach (var (path, target) in FilesUnder(manifest, prefix, folder))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(source, path), target);
+            count++;
         }
 
         if (Directory.Exists(folder))
@@ -132,5 +142,7 @@ public static class RestoreCommand
         {
             Directory.Move(partial, folder);
         }
+
+        return count;
     }
 }

@@ -2,10 +2,12 @@ namespace Newsletter.Web.Features.Health;
 
 public static class HealthRegistration
 {
-    /// <summary>/healthz: the database and this node's search index.</summary>
+    /// <summary>/healthz: the database, this node's search index and the media files.</summary>
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search");
+        services.AddSingleton<MediaHealthCache>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search")
+            .AddCheck<MediaHealthCheck>("media");
         return services;
     }
 }

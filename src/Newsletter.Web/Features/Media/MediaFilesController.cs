@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Media;
 
@@ -15,7 +19,9 @@ namespace Newsletter.Web.Features.Media;
 /// (private), and before publication only those who may see the draft (private, not kept). Anything else is 404.
 /// </summary>
 [AllowAnonymous]
-public sealed class MediaFilesController(NewsletterDbContext db, ArchiveQueries archive, MediaStore store) : Controller
+public sealed class MediaFilesController(
+    NewsletterDbContext db, ArchiveQueries archive, MediaStore store, ArchiveCacheInvalidator evictions,
+    IOptions<ArchiveCacheOptions> cacheOptions, TimeProvider clock) : Controller
 {
     public const string PublicCaching = "public, max-age=31536000, immutable";
 
@@ -80,6 +86,15 @@ public sealed class MediaFilesController(NewsletterDbContext db, ArchiveQueries 
     /// <summary>The row and how it may be cached, when this request may see it; else (null, null).</summary>
     private async Task<(MediaFile? File, string? Caching)> ReadableAsync(int id, CancellationToken ct)
     {
+        // A public picture is public to everyone, signed in or not: served from the kept rows without a query.
+        var kept = PublicRows.GetValue(evictions, _ => new KeptRows());
+        var generation = evictions.Generation; // read first: an eviction during the queries keeps their answer out
+        var lifetime = TimeSpan.FromSeconds(Math.Max(1, cacheOptions.Value.Seconds));
+        if (kept.Find(id, generation, clock.GetUtcNow(), lifetime) is { } publicFile)
+        {
+            return (publicFile, PublicCaching);
+        }
+
         var file = await db.MediaFiles.AsNoTracking().Include(m => m.Article).ThenInclude(a => a!.Issue)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (file?.Article is not { } article)
@@ -90,16 +105,54 @@ public sealed class MediaFilesController(NewsletterDbContext db, ArchiveQueries 
         var signedIn = User.Identity?.IsAuthenticated == true;
         if (article.IssueId is { } issueId)
         {
-            var readable = await archive.ReadableIssuesAsync(signedIn, ct);
-            if (await readable.AnyAsync(i => i.Id == issueId, ct))
+            if (await (await archive.ReadableIssuesAsync(false, ct)).AnyAsync(i => i.Id == issueId, ct))
             {
-                var isPublic = await (await archive.ReadableIssuesAsync(false, ct)).AnyAsync(i => i.Id == issueId, ct);
-                return (file, isPublic ? PublicCaching : MembersCaching);
+                file.Article = null; // kept without the article's text
+                kept.Add(file, generation, clock.GetUtcNow());
+                return (file, PublicCaching);
+            }
+
+            if (signedIn && await (await archive.ReadableIssuesAsync(true, ct)).AnyAsync(i => i.Id == issueId, ct))
+            {
+                return (file, MembersCaching);
             }
         }
 
         return signedIn && ArticleRules.CanView(article, HttpContext.ToActor())
             ? (file, DraftCaching)
             : (null, null);
+    }
+
+    /// <summary>
+    /// The rows of public pictures read lately, one set per portal host (keyed by its eviction counter, a singleton), so
+    /// that serving them costs no query. They are forgotten when anything readers can see changes on this node (the
+    /// counter moves: a withdrawn issue is private again at once) and, for another node's change, after the reading
+    /// pages' cache time (<see cref="ArchiveCacheOptions.Seconds"/>), as cached pages are.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ArchiveCacheInvalidator, KeptRows> PublicRows = new();
+
+    private sealed class KeptRows
+    {
+        private readonly ConcurrentDictionary<int, (MediaFile File, DateTimeOffset ReadAt)> rows = new();
+        private long generation = -1;
+
+        public MediaFile? Find(int id, long current, DateTimeOffset now, TimeSpan lifetime)
+        {
+            if (Interlocked.Exchange(ref generation, current) != current)
+            {
+                rows.Clear();
+                return null;
+            }
+
+            return rows.TryGetValue(id, out var row) && now - row.ReadAt < lifetime ? row.File : null;
+        }
+
+        public void Add(MediaFile file, long readAtGeneration, DateTimeOffset now)
+        {
+            if (Interlocked.Read(ref generation) == readAtGeneration)
+            {
+                rows[file.Id] = (file, now);
+            }
+        }
     }
 }
