@@ -92,7 +92,7 @@ public sealed class Journey : IAsyncDisposable
     public async Task<T> Step<T>(IPage page, string name, Func<Task<T>> work)
     {
         T result = default!;
-        await Step(page, name, async () => result = await work());
+        await Step(page, name, async () => { result = await work(); }); // a block: an expression lambda is a Func<Task<T>> and recursed
         return result;
     }
 

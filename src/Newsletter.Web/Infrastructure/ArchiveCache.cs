@@ -70,13 +70,13 @@ public sealed class ArchiveCachePolicy(TimeSpan expiration) : IOutputCachePolicy
 
 /// <summary>
 /// Evicts the cached reading pages when a save changes what readers can see: issues, articles, sections,
-/// corrections, the publication. Inside an explicit transaction the eviction waits for the commit, so that a
+/// corrections, the publication, the media files (an attachment added to a published article). Inside an explicit transaction the eviction waits for the commit, so that a
 /// reader between the save and the commit cannot put the old page back for good.
 /// </summary>
 public sealed class ArchiveCacheInvalidator(IOutputCacheStore store, ILogger<ArchiveCacheInvalidator> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly Type[] ReaderVisible = [typeof(Issue), typeof(Article), typeof(Section), typeof(Correction), typeof(Publication)];
+    private static readonly Type[] ReaderVisible = [typeof(Issue), typeof(Article), typeof(Section), typeof(Correction), typeof(Publication), typeof(MediaFile)];
 
     private readonly ConditionalWeakTable<DbContext, StrongBox<bool>> pending = new();
 

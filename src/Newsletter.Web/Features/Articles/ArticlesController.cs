@@ -31,6 +31,7 @@ public sealed class ArticlesController(ArchiveQueries queries, MarkdownRenderer 
         return View(new ArticlePageViewModel(
             article, issue, await queries.PublicationAsync(ct), markdown.Render(article.Body),
             index > 0 ? order[index - 1] : null,
-            index >= 0 && index < order.Count - 1 ? order[index + 1] : null));
+            index >= 0 && index < order.Count - 1 ? order[index + 1] : null,
+            await queries.AttachmentsAsync(id, ct)));
     }
 }

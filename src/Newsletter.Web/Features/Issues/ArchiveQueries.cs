@@ -72,6 +72,12 @@ public sealed class ArchiveQueries(NewsletterDbContext db)
         return issue?.Status == IssueStatus.Withdrawn ? (issue, false) : (null, issue is not null);
     }
 
+    /// <summary>The attachments listed under an article (not removed), in upload order.</summary>
+    public Task<List<MediaFile>> AttachmentsAsync(int articleId, CancellationToken ct) =>
+        db.MediaFiles.AsNoTracking()
+            .Where(m => m.ArticleId == articleId && m.Kind == MediaKind.Attachment && m.RemovedAt == null)
+            .OrderBy(m => m.Id).ToListAsync(ct);
+
     public Task<int?> IssueIdOfArticleAsync(int articleId, CancellationToken ct) =>
         db.Articles.Where(a => a.Id == articleId).Select(a => a.IssueId).FirstOrDefaultAsync(ct);
 

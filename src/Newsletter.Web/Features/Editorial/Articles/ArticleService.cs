@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Editorial.Articles;
@@ -10,7 +11,7 @@ namespace Newsletter.Web.Features.Editorial.Articles;
 /// Writing and moving articles: every saved body becomes a revision, every status change goes through
 /// <see cref="ArticleWorkflow"/> and is written to the audit log in the same transaction.
 /// </summary>
-public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, MediaService media, TimeProvider clock)
 {
     /// <summary>The loser of a race on an article's status (someone else moved it since the page was read).</summary>
     public const string ChangedMeanwhile = "就在您操作的同时，别人已处理了这篇稿件，您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
@@ -158,9 +159,19 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, TimeP
         var form = ArticleForm.From(article);
         form.Title = revision.Title;
         form.Body = revision.Body;
-        return ArticleRules.WhyNotEditable(article, actor) is { } why
-            ? Outcome.Forbidden(why)
-            : await SaveChangesAsync(article, form, actor, "恢复版本", $"恢复到第 {number} 版");
+        if (ArticleRules.WhyNotEditable(article, actor) is { } why)
+        {
+            return Outcome.Forbidden(why);
+        }
+
+        var saved = await SaveChangesAsync(article, form, actor, "恢复版本", $"恢复到第 {number} 版");
+        if (saved.Succeeded)
+        {
+            // The pictures the restored text shows come back on the article's list (replaced or deleted since).
+            await media.ReturnToListAsync(id, revision.Body);
+        }
+
+        return saved;
     }
 
     public Task<List<ArticleRevision>> RevisionsAsync(int id) =>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
@@ -14,7 +16,8 @@ namespace Newsletter.Web.Features.Editorial.Articles;
 /// </summary>
 [Authorize(Roles = Roles.Writers)]
 [Route("editorial/articles")]
-public sealed class ArticlesController(ArticleService articles, NewsletterDbContext db, MarkdownRenderer markdown) : Controller
+public sealed class ArticlesController(
+    ArticleService articles, MediaService media, IOptions<MediaOptions> mediaOptions, NewsletterDbContext db, MarkdownRenderer markdown) : Controller
 {
     private Actor Actor => HttpContext.ToActor();
 
@@ -49,14 +52,15 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New() => View("Edit", new ArticleEditViewModel(null, new ArticleForm(), await SectionsAsync()));
+    public async Task<IActionResult> New() =>
+        View("Edit", new ArticleEditViewModel(null, new ArticleForm(), await SectionsAsync(), Media: await PanelAsync(null)));
 
     [HttpPost("new")]
     public async Task<IActionResult> New(ArticleForm form)
     {
         if (!await ValidAsync(form))
         {
-            return View("Edit", new ArticleEditViewModel(null, form, await SectionsAsync()));
+            return View("Edit", new ArticleEditViewModel(null, form, await SectionsAsync(), Media: await PanelAsync(null)));
         }
 
         var article = await articles.CreateAsync(form, Actor);
@@ -78,7 +82,8 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
             ArticleWorkflow.Instance.Allowed(article, Actor).ToList(),
             await articles.CommentsAsync(id),
             ArticleRules.WhyNotEditable(article, Actor) is null,
-            ArticleRules.WhyNotCorrectable(article, Actor) is null));
+            ArticleRules.WhyNotCorrectable(article, Actor) is null,
+            await media.ListAsync(id)));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -96,18 +101,20 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        return View(new ArticleEditViewModel(id, ArticleForm.From(article), await SectionsAsync()));
+        return View(new ArticleEditViewModel(id, ArticleForm.From(article), await SectionsAsync(), Media: await PanelAsync(id)));
     }
 
+    /// <param name="removeMedia">Pictures taken out of the text in the editor whose 删除 waits for this save (the saved text still showed them).</param>
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, ArticleForm form)
+    public async Task<IActionResult> Edit(int id, ArticleForm form, int[]? removeMedia)
     {
         if (!await ValidAsync(form))
         {
-            return View(new ArticleEditViewModel(id, form, await SectionsAsync()));
+            return View(new ArticleEditViewModel(id, form, await SectionsAsync(), Media: await PanelAsync(id)));
         }
 
         var saved = await articles.SaveAsync(id, form, Actor);
+        await RemoveAfterSaveAsync(id, saved, removeMedia);
         return await AfterSaveAsync(id, form, saved, null, "稿件已保存。");
     }
 
@@ -136,7 +143,9 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
             return this.NotFoundPage("没有找到这篇稿件。");
         }
 
-        return View(new RevisionListViewModel(article, await articles.RevisionsAsync(id), ArticleRules.WhyNotEditable(article, Actor) is null));
+        var pictures = await db.MediaFiles.AsNoTracking().Where(m => m.ArticleId == id && m.Kind == MediaKind.Picture)
+            .ToDictionaryAsync(m => m.Id, m => m.OriginalName);
+        return View(new RevisionListViewModel(article, await articles.RevisionsAsync(id), ArticleRules.WhyNotEditable(article, Actor) is null, pictures));
     }
 
     [HttpGet("{id:int}/diff")]
@@ -175,23 +184,25 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        return View(new CorrectViewModel(id, ArticleForm.From(article), await SectionsAsync(), null));
+        return View(new CorrectViewModel(id, ArticleForm.From(article), await SectionsAsync(), null, await PanelAsync(id)));
     }
 
     [HttpPost("{id:int}/correct")]
-    public async Task<IActionResult> Correct(int id, ArticleForm form, string? note)
+    public async Task<IActionResult> Correct(int id, ArticleForm form, string? note, int[]? removeMedia)
     {
         if (!await ValidAsync(form))
         {
-            return View(new CorrectViewModel(id, form, await SectionsAsync(), note));
+            return View(new CorrectViewModel(id, form, await SectionsAsync(), note, await PanelAsync(id)));
         }
 
         var saved = await articles.CorrectAsync(id, form, note ?? "", Actor);
         if (saved.Kind == OutcomeKind.Invalid)
         {
             ModelState.AddModelError("note", saved.Message!);
-            return View(new CorrectViewModel(id, form, await SectionsAsync(), note));
+            return View(new CorrectViewModel(id, form, await SectionsAsync(), note, await PanelAsync(id)));
         }
+
+        await RemoveAfterSaveAsync(id, saved, removeMedia);
 
         return await AfterSaveAsync(id, form, saved, note, "更正已发布，读者会在文章末尾看到更正说明。");
     }
@@ -211,6 +222,26 @@ public sealed class ArticlesController(ArticleService articles, NewsletterDbCont
 
         return Finish(id, saved, message);
     }
+
+    /// <summary>
+    /// The 删除 of pictures the saved text still showed, once the text without them is saved. One put back in the text
+    /// meanwhile is refused by the service and simply stays.
+    /// </summary>
+    private async Task RemoveAfterSaveAsync(int id, Outcome saved, int[]? removeMedia)
+    {
+        if (!saved.Succeeded || removeMedia is null)
+        {
+            return;
+        }
+
+        foreach (var mediaId in removeMedia.Distinct().Take(ArticleMediaController.MaxFilesPerRequest * 10))
+        {
+            await media.RemoveAsync(id, mediaId, Actor);
+        }
+    }
+
+    private async Task<MediaPanelViewModel> PanelAsync(int? id) =>
+        new(id, id is { } articleId ? await media.ListAsync(articleId) : [], mediaOptions.Value.MaxUploadMegabytes);
 
     private IActionResult Finish(int id, Outcome outcome, string message) =>
         this.Finish(outcome, message, nameof(Details), new { id });
