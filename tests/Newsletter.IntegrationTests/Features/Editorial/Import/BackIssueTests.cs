@@ -53,6 +53,7 @@ public sealed class BackIssueTests : IAsyncDisposable
         Assert.Contains("这是导入的往期刊物，发布后只进入档案，不会发送邮件", notice);
         Assert.Contains("2023年5月6日", notice);
         Assert.Null(compose.Document.QuerySelector("input[type=checkbox][name=SendEmail]"));
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(new Dictionary<string, string> { ["往期的编排页"] = compose.Body }));
 
         // Even a crafted post asking for mail publishes to the archive only.
         var publish = await chief.IssueActionAsync(issueId, IssueAction.Publish, new() { ["ConfidentialityConfirmed"] = "true", ["SendEmail"] = "true" });
