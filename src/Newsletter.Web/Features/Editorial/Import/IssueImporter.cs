@@ -52,8 +52,9 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
         if (!source.AllItems.Any(a => a.PictureNumbers.Any()))
         {
             var warnings = new List<string>(source.Warnings);
-            var (issue, _) = await ComposeAsync(source, fileName, publish, warnings, ct);
+            var (issue, articles) = await ComposeAsync(source, fileName, publish, warnings, ct);
             NotPlaced(source, 0, warnings);
+            FirstRevisions(articles, actor);
             await db.SaveChangesAsync(ct);
             return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
         }
@@ -86,10 +87,27 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
         }
 
         NotPlaced(source, articles.Sum(p => p.Item.PictureNumbers.Count()), warnings);
+        FirstRevisions(articles, actor);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         pictures.Kept();
         return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
+    }
+
+    /// <summary>修订 1 of each article is the text as imported, so a later edit or 更正 never loses the printed wording.</summary>
+    private void FirstRevisions(List<(ParsedArticle Item, Article Article)> articles, Actor actor)
+    {
+        foreach (var (_, article) in articles)
+        {
+            var revision = new ArticleRevision
+            {
+                Number = 1, Title = article.Title, Body = article.Body, CreatedAt = article.CreatedAt,
+                AuthorId = actor.UserId, AuthorName = actor.Name, Note = ArticleRevision.ImportedNote,
+            };
+            db.ArticleRevisions.Add(revision);
+            // Unsaved, the article's key is a temporary value held by its entry; the save puts the real one in both.
+            db.Entry(revision).Property(r => r.ArticleId).CurrentValue = db.Entry(article).Property(a => a.Id).CurrentValue;
+        }
     }
 
     private static void NotPlaced(ParsedIssue source, int placed, List<string> warnings)
