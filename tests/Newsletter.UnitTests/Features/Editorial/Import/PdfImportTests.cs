@@ -93,7 +93,7 @@ public class PdfImportTests
         };
         var result = IssueFile.Parse(bytes, "坏文件.pdf");
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Contains("“坏文件.pdf”", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Contains("“坏文件.pdf”不是有效的 PDF 文件", StringComparison.Ordinal));
     }
 
     [Fact]
