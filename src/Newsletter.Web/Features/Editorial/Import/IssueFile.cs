@@ -4,14 +4,14 @@ using Newsletter.Web.Domain;
 namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>
-/// An issue uploaded as a file: plain text (.txt, UTF-8 or GBK) or Word (.docx), by its extension.
+/// An issue uploaded as a file: plain text (.txt, UTF-8 or GBK), Word (.docx) or a printed PDF (.pdf), by its extension.
 /// Old Word files (.doc) and anything else are refused, in Chinese.
 /// </summary>
 public static class IssueFile
 {
     public const long MaxBytes = 10L * 1024 * 1024;
 
-    public const string Accept = ".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Accept = ".txt,.docx,.pdf,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf";
 
     public static string TooLarge => $"文件超过 {MaxBytes / 1024 / 1024} MB，不能导入；数据库没有任何改动。一期工作通讯的文本或 Word 文件通常只有几百 KB，"
                                      + "如果 Word 文件里有大图片，请先在 Word 中压缩图片（“图片格式”→“压缩图片”）或删去图片后另存，再导入。";
@@ -25,9 +25,10 @@ public static class IssueFile
                 $"“{Path.GetFileName(fileName)}”是旧版 Word 文件（.doc），不能直接导入。" + WordIssueReader.SaveAsDocx),
             ".wps" or ".rtf" or ".dot" => Outcome<string>.Invalid(
                 $"“{Path.GetFileName(fileName)}”不是 .docx 格式，不能直接导入。" + WordIssueReader.SaveAsDocx),
+            ".pdf" => PdfIssueReader.ReadText(bytes, fileName, ct),
             ".txt" or ".text" or "" => TextDecoder.Decode(bytes),
             _ => Outcome<string>.Invalid(
-                $"不能导入“{Path.GetFileName(fileName)}”：只能导入 .txt 纯文本或 .docx Word 文件。PDF 请先另存为 .txt 或用 Word 打开后另存为 .docx。"),
+                $"不能导入“{Path.GetFileName(fileName)}”：只能导入 .txt 纯文本、.docx Word 文件或 .pdf 文件。"),
         };
 
     /// <summary>The issue in the file; from a .docx with its pictures (see <see cref="WordIssueReader.Parse"/>).</summary>

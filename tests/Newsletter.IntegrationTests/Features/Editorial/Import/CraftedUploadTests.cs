@@ -119,7 +119,7 @@ public sealed class CraftedUploadTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains("这不是有效的 Word 文件（.docx）", body);
 
         body = await RefusedAsync(Spreadsheet(), "单位名单.xlsx");
-        Assert.Contains("只能导入 .txt 纯文本或 .docx Word 文件", body);
+        Assert.Contains("只能导入 .txt 纯文本、.docx Word 文件或 .pdf 文件", body);
     }
 
     [Fact]

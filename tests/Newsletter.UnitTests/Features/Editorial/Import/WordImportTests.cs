@@ -139,7 +139,7 @@ public class WordImportTests
     [InlineData("notoc.docx", "找不到目录")]
     [InlineData("old.doc", "请在 Word 中另存为 .docx 后再导入。")]
     [InlineData("renamed-doc.docx", "请在 Word 中另存为 .docx 后再导入。")]
-    [InlineData("issue.pdf", "只能导入 .txt 纯文本或 .docx Word 文件")]
+    [InlineData("issue.pdf", "“issue.pdf”不是有效的 PDF 文件")]
     public void Bad_word_files_are_refused_in_chinese(string name, string message)
     {
         var bytes = name switch
