@@ -1,0 +1,206 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Newsletter.UnitTests;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Editorial.Import;
+
+namespace Newsletter.IntegrationTests.Features.Editorial.Import;
+
+/// <summary>
+/// Batches through the real form: several files or a .zip, a dry run that writes nothing, then the apply in the
+/// background; duplicates in the batch and in the database refused by 期号 and 总第N期; unsafe zips refused whole.
+/// </summary>
+public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const string Page = "/editorial/import";
+
+    private static byte[] Issue(int number, int serial) =>
+        Encoding.UTF8.GetBytes(SeedFiles.Issue65Text.Replace("第2期(总第65期)", $"第{number}期(总第{serial}期)"));
+
+    private Task<(int Issues, int Articles, int Audit, int Media)> CountsAsync() => portal.WithDbAsync(async db =>
+        (await db.Issues.CountAsync(), await db.Articles.CountAsync(), await db.AuditEntries.CountAsync(), await db.MediaFiles.CountAsync()));
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, byte[] Bytes)[] files)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await Accounts.TokenAsync(client, Page)), "__RequestVerificationToken" },
+        };
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "files", name);
+        }
+
+        return await client.PostAsync(Page + "/batches", form);
+    }
+
+    /// <summary>The dry run's report page (the upload redirects to it).</summary>
+    private static async Task<(string Url, string Html)> DryRunAsync(HttpClient client, params (string Name, byte[] Bytes)[] files)
+    {
+        var response = await UploadAsync(client, files);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var url = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/editorial/import/batches/[0-9a-f]{32}$", url);
+        return (url, await client.GetStringAsync(url));
+    }
+
+    /// <summary>Presses 全部导入 and follows the report page until the background worker is done.</summary>
+    private static async Task<string> ApplyAsync(HttpClient client, string url)
+    {
+        var token = await Accounts.TokenAsync(client, url);
+        var response = await client.PostAsync(url + "/apply",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var html = await client.GetStringAsync(url);
+            if (html.Contains("导入完成"))
+            {
+                return html;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("the batch was not applied");
+    }
+
+    [Fact]
+    public async Task Dry_run_of_several_files_writes_nothing_then_apply_imports_the_good_ones()
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Issue(4, 41)))).ToArray();
+        var before = await CountsAsync();
+
+        var (url, dryRun) = await DryRunAsync(editor,
+            ("第3期.txt", Issue(3, 40)), ("第4期（Unicode）.txt", utf16), ("第3期副本.txt", Issue(3, 42)),
+            ("又一个总第40期.txt", Issue(9, 40)), ("种子.txt", SeedFiles.Issue65Bytes), ("空.txt", []));
+
+        Assert.Equal(before, await CountsAsync());
+        Assert.Contains("将导入为2023年第3期(总第40期)", dryRun);
+        Assert.Contains("将导入为2023年第4期(总第41期)", dryRun);
+        Assert.Contains("2023年第3期与本批中前面的“第3期.txt”重复", dryRun);
+        Assert.Contains("总第40期与本批中前面的“第3期.txt”重复", dryRun);
+        Assert.Contains("总第65期已经在库中", dryRun);
+        Assert.Contains("“空.txt”是空文件（0 字节）", dryRun);
+        Assert.Contains("可以导入 2 个，不能导入 4 个", dryRun);
+        Assert.Contains("数据库还没有任何改动", dryRun);
+
+        var applied = await ApplyAsync(editor, url);
+        Assert.Contains("已导入2023年第3期(总第40期)", applied);
+        Assert.Contains("已导入2023年第4期(总第41期)", applied);
+        Assert.Contains("总第40期与本批中前面的“第3期.txt”重复", applied);
+        Assert.Contains("总第65期已经在库中", applied);
+        Assert.Contains("已处理 6 / 6 个文件：导入 2 个，未导入 4 个", applied);
+        Assert.Equal((before.Issues + 2, before.Articles + 30, before.Audit + 2, before.Media), await CountsAsync());
+        var imported = await portal.WithDbAsync(db => db.Issues.Where(i => i.SerialNumber == 40 || i.SerialNumber == 41).ToListAsync());
+        Assert.All(imported, i => Assert.Equal(IssueStatus.Draft, i.Status));
+        Assert.Equal(2, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(
+            a => a.Action == "导入一期" && imported.Select(i => i.Id.ToString()).Contains(a.EntityId))));
+
+        // A second click, or the batch again, imports nothing more.
+        var again = await editor.PostAsync(url + "/apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await Accounts.TokenAsync(editor, Page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(before.Issues + 2, await portal.WithDbAsync(db => db.Issues.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_batch_is_only_its_uploaders()
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var (url, _) = await DryRunAsync(editor, ("第5期.txt", Issue(5, 43)));
+        var chief = await portal.SignedInAsync(Roles.ChiefEditor);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await chief.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync(Page + "/batches/" + new string('0', 32))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync(Page + "/batches/..%2F..%2Fnewsletter.db")).StatusCode);
+        var apply = await chief.PostAsync(url + "/apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await Accounts.TokenAsync(chief, Page),
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, apply.StatusCode);
+        Assert.False(await portal.WithDbAsync(db => db.Issues.AnyAsync(i => i.SerialNumber == 43)));
+    }
+
+    [Fact]
+    public async Task A_zip_of_issues_is_a_batch_and_an_oversize_file_is_refused_by_name()
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var zip = Zip(("2023/第6期.txt", Issue(6, 44)), ("2023/第7期.txt", Issue(7, 45)), ("__MACOSX/._第6期.txt", [1]));
+        var before = await CountsAsync();
+        var big = Issue(8, 46).Concat(new byte[11 * 1024 * 1024].Select(_ => (byte)' ')).ToArray();
+
+        var (url, dryRun) = await DryRunAsync(editor, ("往期.zip", zip), ("大文件.txt", big));
+
+        Assert.Contains("往期.zip/2023/第6期.txt", dryRun);
+        Assert.Contains("将导入为2023年第7期(总第45期)", dryRun);
+        Assert.Contains("“大文件.txt”：文件超过 10 MB", dryRun);
+        Assert.DoesNotContain("__MACOSX", dryRun);
+        Assert.Equal(before, await CountsAsync());
+        Assert.Contains("导入 2 个，未导入 1 个", await ApplyAsync(editor, url));
+        Assert.Equal(before.Issues + 2, await portal.WithDbAsync(db => db.Issues.CountAsync()));
+    }
+
+    public static TheoryData<string, string> UnsafeZips => new()
+    {
+        { "traversal", "“坏.zip”中的“../x.txt”指向压缩包以外的位置" },
+        { "absolute", "“坏.zip”中的“/tmp/x.txt”指向压缩包以外的位置" },
+        { "many", "“坏.zip”中有 10000 个文件，超过一个压缩包最多 500 个的限制" },
+        { "bomb", "“坏.zip”解压后超过 300 MB（可能是“压缩炸弹”）" },
+        { "entry-bomb", "“坏.zip/炸弹.txt”：文件超过 10 MB" },
+        { "not-a-zip", "“坏.zip”不是完好的 .zip 压缩包" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsafeZips))]
+    public async Task An_unsafe_zip_is_refused_by_name_and_nothing_is_extracted_or_written(string kind, string message)
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var zip = kind switch
+        {
+            "traversal" => Zip(("第9期.txt", Issue(9, 47)), ("../x.txt", Issue(10, 48))),
+            "absolute" => Zip(("/tmp/x.txt", Issue(10, 48))),
+            "many" => Zip([.. Enumerable.Range(0, 10_000).Select(i => ($"{i}.txt", new byte[] { 1 }))]),
+            "bomb" => Zip([.. Enumerable.Range(0, 32).Select(i => ($"{i}.txt", new byte[10 * 1024 * 1024]))]),
+            "entry-bomb" => Zip(("炸弹.txt", new byte[50 * 1024 * 1024])),
+            _ => Encoding.UTF8.GetBytes("这不是压缩包"),
+        };
+        var before = await CountsAsync();
+        var files = Directory.GetFiles(portal.DataPath, "*", SearchOption.AllDirectories).Length;
+
+        var (url, dryRun) = await DryRunAsync(editor, ("坏.zip", zip));
+
+        Assert.Contains(message, dryRun);
+        Assert.DoesNotContain("将导入为", dryRun);
+        Assert.DoesNotContain("/apply\"", dryRun);
+        Assert.Contains("没有可以导入的文件", dryRun);
+        Assert.Equal(before, await CountsAsync());
+        Assert.False(File.Exists(Path.Combine(portal.DataPath, "import-batches", "x.txt")));
+        Assert.False(File.Exists(Path.Combine(portal.DataPath, "x.txt")));
+        Assert.Equal(files + 1, Directory.GetFiles(portal.DataPath, "*", SearchOption.AllDirectories).Length); // batch.json only
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(url)).StatusCode);
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Bytes)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in entries)
+            {
+                using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                entry.Write(bytes);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
