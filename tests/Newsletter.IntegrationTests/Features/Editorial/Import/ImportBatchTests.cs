@@ -189,6 +189,37 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task Command_line_verb_takes_a_folder_dry_run_first_then_one_line_per_file()
+    {
+        _ = portal.Services;
+        var folder = Path.Combine(portal.DataPath, "往期");
+        Directory.CreateDirectory(Path.Combine(folder, "2023"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "2023", "a第11期.txt"), Issue(11, 51));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "2023", "b第12期.txt"), Issue(12, 52));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "c重复总第51期.txt"), Issue(13, 51));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "d空.txt"), []);
+        var before = await CountsAsync();
+
+        var output = new StringWriter();
+        Assert.Equal(1, await ImportCommand.RunAsync(portal.Services, [folder, "--dry-run"], output));
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("试导入 4 个文件（不写入数据库）：", lines[0]);
+        Assert.Equal("可以导入 a第11期.txt：将导入为2023年第11期(总第51期)。", lines[1]);
+        Assert.Contains("未导入 c重复总第51期.txt，数据库没有任何改动：\n  错误：总第51期与本批中前面的“a第11期.txt”重复", output.ToString());
+        Assert.Contains("“d空.txt”是空文件（0 字节）", output.ToString());
+        Assert.Contains("共 4 个文件：可以导入 2 个，未导入 2 个。", output.ToString());
+        Assert.Equal(before, await CountsAsync());
+
+        output = new StringWriter();
+        Assert.Equal(1, await ImportCommand.RunAsync(portal.Services, [folder], output));
+        Assert.StartsWith("已导入 2023年第11期(总第51期)（a第11期.txt，编号 ", output.ToString());
+        Assert.Contains("已导入 2023年第12期(总第52期)（b第12期.txt", output.ToString());
+        Assert.Contains("共 4 个文件：已导入 2 个，未导入 2 个。", output.ToString());
+        Assert.Equal((before.Issues + 2, before.Audit + 2), await portal.WithDbAsync(async db => (await db.Issues.CountAsync(), await db.AuditEntries.CountAsync())));
+        Assert.DoesNotContain(Directory.GetDirectories(Path.Combine(portal.DataPath, "import-batches")), d => !File.Exists(Path.Combine(d, "batch.json")));
+    }
+
     private static byte[] Zip(params (string Name, byte[] Bytes)[] entries)
     {
         using var stream = new MemoryStream();
