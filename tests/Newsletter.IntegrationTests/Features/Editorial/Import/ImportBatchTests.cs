@@ -92,6 +92,10 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("数据库还没有任何改动", dryRun);
 
         var applied = await ApplyAsync(editor, url);
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(new Dictionary<string, string>
+        {
+            ["dry run"] = dryRun, ["applied"] = applied, ["import page"] = await editor.GetStringAsync(Page),
+        }));
         Assert.Contains("已导入2023年第3期(总第40期)", applied);
         Assert.Contains("已导入2023年第4期(总第41期)", applied);
         Assert.Contains("总第40期与本批中前面的“第3期.txt”重复", applied);
