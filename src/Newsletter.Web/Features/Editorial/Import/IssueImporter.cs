@@ -12,7 +12,7 @@ public sealed record ImportedIssue(int Id, string Label, IReadOnlyList<string> W
 /// <summary>
 /// Stores a parsed issue with its sections and articles in one transaction, or nothing. The pictures of a Word issue are
 /// stored in that transaction as pictures of their articles (see <see cref="PictureImport"/>); if the import then fails,
-/// the files it wrote go too. Its audit entry (导入一期) is saved in the same transaction. Shared by the start-up seed
+/// the files it wrote go too. Its audit entry (导入一期; none for the seeds) is saved in the same transaction. Shared by the start-up seed
 /// import, the <c>import</c> command-line verb, the import page and its batches, all through <see cref="ImportFileAsync"/>.
 /// </summary>
 public sealed class IssueImporter(
@@ -107,8 +107,12 @@ public sealed class IssueImporter(
         }
 
         NotPlaced(source, articles.Sum(p => p.Item.PictureNumbers.Count()), warnings);
-        audit.Record(actor, nameof(Issue), issue.Id, "导入一期",
-            to: IssueWorkflow.StatusName(issue.Status), detail: $"{issue.FullLabel}，文件 {Path.GetFileName(fileName)}");
+        if (!ReferenceEquals(actor, System))
+        {
+            // The seeds are part of setting up a fresh data folder, like the migrations: no one imported them.
+            audit.Record(actor, nameof(Issue), issue.Id, "导入一期",
+                to: IssueWorkflow.StatusName(issue.Status), detail: $"{issue.FullLabel}，文件 {Path.GetFileName(fileName)}");
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         pictures.Kept();
