@@ -160,6 +160,7 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         { "many", "“坏.zip”中有 10000 个文件，超过一个压缩包最多 500 个的限制" },
         { "bomb", "“坏.zip”解压后超过 300 MB（可能是“压缩炸弹”）" },
         { "entry-bomb", "“坏.zip/炸弹.txt”：文件超过 10 MB" },
+        { "lying", "这不是文本文件" }, // read only as far as its header says: 100 zero bytes, not 50 MB
         { "not-a-zip", "“坏.zip”不是完好的 .zip 压缩包" },
     };
 
@@ -175,6 +176,7 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
             "many" => Zip([.. Enumerable.Range(0, 10_000).Select(i => ($"{i}.txt", new byte[] { 1 }))]),
             "bomb" => Zip([.. Enumerable.Range(0, 32).Select(i => ($"{i}.txt", new byte[10 * 1024 * 1024]))]),
             "entry-bomb" => Zip(("炸弹.txt", new byte[50 * 1024 * 1024])),
+            "lying" => Understated(Zip(("谎报.txt", new byte[50 * 1024 * 1024]))),
             _ => Encoding.UTF8.GetBytes("这不是压缩包"),
         };
         var before = await CountsAsync();
@@ -189,7 +191,9 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(before, await CountsAsync());
         Assert.False(File.Exists(Path.Combine(portal.DataPath, "import-batches", "x.txt")));
         Assert.False(File.Exists(Path.Combine(portal.DataPath, "x.txt")));
-        Assert.Equal(files + 1, Directory.GetFiles(portal.DataPath, "*", SearchOption.AllDirectories).Length); // batch.json only
+        // batch.json only (and the lying entry's 100 bytes): nothing inflated beyond what the zip's directory said.
+        Assert.Equal(files + (kind == "lying" ? 2 : 1), Directory.GetFiles(portal.DataPath, "*", SearchOption.AllDirectories).Length);
+        Assert.True(Directory.GetFiles(Path.Combine(portal.DataPath, "import-batches", url.Split('/')[^1])).Sum(f => new FileInfo(f).Length) < 64 * 1024);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(url)).StatusCode);
     }
 
@@ -222,6 +226,16 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("共 4 个文件：已导入 2 个，未导入 2 个。", output.ToString());
         Assert.Equal((before.Issues + 2, before.Audit + 2), await portal.WithDbAsync(async db => (await db.Issues.CountAsync(), await db.AuditEntries.CountAsync())));
         Assert.DoesNotContain(Directory.GetDirectories(Path.Combine(portal.DataPath, "import-batches")), d => !File.Exists(Path.Combine(d, "batch.json")));
+    }
+
+    /// <summary>The zip with its one entry's unpacked size given as 100 bytes in both headers: it inflates to far more.</summary>
+    private static byte[] Understated(byte[] zip)
+    {
+        var local = zip.AsSpan().IndexOf([(byte)0x50, (byte)0x4b, (byte)0x03, (byte)0x04]);
+        var central = zip.AsSpan().IndexOf([(byte)0x50, (byte)0x4b, (byte)0x01, (byte)0x02]);
+        BitConverter.TryWriteBytes(zip.AsSpan(local + 22, 4), 100);
+        BitConverter.TryWriteBytes(zip.AsSpan(central + 24, 4), 100);
+        return zip;
     }
 
     private static byte[] Zip(params (string Name, byte[] Bytes)[] entries)
