@@ -113,6 +113,7 @@ public sealed class IssueImporter(
             audit.Record(actor, nameof(Issue), issue.Id, "导入一期",
                 to: IssueWorkflow.StatusName(issue.Status), detail: $"{issue.FullLabel}，文件 {Path.GetFileName(fileName)}");
         }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         pictures.Kept();
