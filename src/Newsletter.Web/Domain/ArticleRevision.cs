@@ -3,6 +3,9 @@ namespace Newsletter.Web.Domain;
 /// <summary>修订: every saved title and body of an article, numbered from 1.</summary>
 public class ArticleRevision
 {
+    /// <summary>The note of revision 1 of an imported article: the wording as printed.</summary>
+    public const string ImportedNote = "导入的原文";
+
     public int Id { get; set; }
 
     public int ArticleId { get; set; }

@@ -74,6 +74,18 @@ public class Issue : IVersioned
     /// <summary>Name of the file it was imported from, if any.</summary>
     public string? SourceFile { get; set; }
 
+    /// <summary>
+    /// 往期: imported from the printed archive (it has a <see cref="SourceFile"/>). Publishing keeps its printed footer and
+    /// date and mails no one (docs/decisions/0010-back-issues.md).
+    /// </summary>
+    public bool IsBackIssue => SourceFile is not null;
+
+    /// <summary>The day a back issue went out: its 印发日期, else the 1st of the month on its cover.</summary>
+    public DateOnly PrintedOn => PrintDate ?? new DateOnly(Year, Math.Clamp(CoverMonth, 1, 12), 1);
+
+    /// <summary><see cref="PrintedOn"/> at midnight in Beijing (UTC+8, no daylight saving), as the UTC time stored.</summary>
+    public DateTime PrintedAtUtc => PrintedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+
     public int Version { get; set; }
 
     public List<Article> Articles { get; set; } = [];
@@ -165,14 +177,14 @@ public class Issue : IVersioned
 
     private void ConfirmReview(string reviewedBy, bool sendOnPublish, DateTime utcNow)
     {
-        SendOnPublish = sendOnPublish;
+        SendOnPublish = sendOnPublish && !IsBackIssue;
         ConfidentialityReviewedBy = reviewedBy;
         ConfidentialityReviewedAt = utcNow;
     }
 
     private void GoOut(DateTime utcNow)
     {
-        PublishedAt ??= utcNow;
+        PublishedAt ??= IsBackIssue ? PrintedAtUtc : utcNow;
         ScheduledAt = null;
     }
 

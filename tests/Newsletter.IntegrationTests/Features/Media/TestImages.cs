@@ -1,75 +1,14 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
 namespace Newsletter.IntegrationTests.Features.Media;
 
-/// <summary>Real image files made in code (a PNG with its CRCs and zlib data), and uploads through the editor's endpoint.</summary>
+/// <summary>Real files made in code (a PNG, a PDF), and uploads through the editor's endpoint.</summary>
 public static class TestImages
 {
     /// <summary>An opaque RGB PNG: left half red, right half blue, so an orientation or crop shows.</summary>
-    public static byte[] Png(int width, int height, byte shade = 0)
-    {
-        var raw = new byte[height * ((width * 3) + 1)];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * ((width * 3) + 1);
-            for (var x = 0; x < width; x++)
-            {
-                var red = x < width / 2;
-                raw[row + 1 + (x * 3)] = red ? (byte)220 : shade;
-                raw[row + 2 + (x * 3)] = (byte)(y % 256);
-                raw[row + 3 + (x * 3)] = red ? shade : (byte)220;
-            }
-        }
-
-        using var idat = new MemoryStream();
-        using (var zlib = new ZLibStream(idat, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(raw);
-        }
-
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // RGB
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", idat.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        png.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
+    public static byte[] Png(int width, int height, byte shade = 0) => TestPng.Halves(width, height, shade);
 
     /// <summary>A minimal real PDF (one empty page) to attach.</summary>
     public static byte[] Pdf() => Encoding.ASCII.GetBytes(

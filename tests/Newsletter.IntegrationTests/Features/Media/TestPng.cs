@@ -26,6 +26,15 @@ public static class TestPng
         return Encode(width, height, (x, y, channel) => colours[((((y / block) * across) + (x / block)) * 3) + channel], CompressionLevel.Optimal);
     }
 
+    /// <summary>Left half red, right half blue (an orientation or a crop shows), rows shaded by their number.</summary>
+    public static byte[] Halves(int width, int height, byte shade = 0) =>
+        Encode(width, height, (x, y, channel) => channel switch
+        {
+            0 => x < width / 2 ? (byte)220 : shade,
+            1 => (byte)(y % 256),
+            _ => x < width / 2 ? shade : (byte)220,
+        }, CompressionLevel.Fastest);
+
     private static byte[] Encode(int width, int height, Func<int, int, int, byte> sample, CompressionLevel level)
     {
         var stride = (width * 3) + 1; // a filter byte (0, none) before each row

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Features.Editorial.Import;
 using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Shared;
 
@@ -84,6 +85,7 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
         article.UpdatedAt = Now;
         if (title != article.Title || body != article.Body)
         {
+            await KeepFirstTextAsync(article, title, body);
             AddRevision(article, actor, note);
         }
 
@@ -179,6 +181,25 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
 
     public Task<List<ReviewComment>> CommentsAsync(int id) =>
         db.ReviewComments.AsNoTracking().Where(c => c.ArticleId == id).OrderBy(c => c.CreatedAt).ToListAsync();
+
+    /// <summary>
+    /// An article with no revision yet (imported before imports kept one) first gets revision 1 with the text it had, so the
+    /// edit about to be saved is revision 2 and the printed wording stays in the history (docs/decisions/0010-back-issues.md).
+    /// </summary>
+    private async Task KeepFirstTextAsync(Article article, string title, string body)
+    {
+        if (await db.ArticleRevisions.AnyAsync(r => r.ArticleId == article.Id))
+        {
+            return;
+        }
+
+        db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = article.Id, Number = 1, Title = title, Body = body, CreatedAt = article.CreatedAt,
+            AuthorId = article.CreatedById, AuthorName = article.CreatedByName ?? IssueImporter.System.Name,
+            Note = article.Issue?.IsBackIssue == true ? ArticleRevision.ImportedNote : "最初的文字",
+        });
+    }
 
     private void AddRevision(Article article, Actor actor, string? note)
     {

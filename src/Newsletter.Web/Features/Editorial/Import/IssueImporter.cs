@@ -107,6 +107,7 @@ public sealed class IssueImporter(
         }
 
         NotPlaced(source, articles.Sum(p => p.Item.PictureNumbers.Count()), warnings);
+        FirstRevisions(articles, actor);
         if (!ReferenceEquals(actor, System))
         {
             // The seeds are part of setting up a fresh data folder, like the migrations: no one imported them.
@@ -118,6 +119,22 @@ public sealed class IssueImporter(
         await transaction.CommitAsync(ct);
         pictures.Kept();
         return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
+    }
+
+    /// <summary>修订 1 of each article is the text as imported, so a later edit or 更正 never loses the printed wording.</summary>
+    private void FirstRevisions(List<(ParsedArticle Item, Article Article)> articles, Actor actor)
+    {
+        foreach (var (_, article) in articles)
+        {
+            var revision = new ArticleRevision
+            {
+                Number = 1, Title = article.Title, Body = article.Body, CreatedAt = article.CreatedAt,
+                AuthorId = actor.UserId, AuthorName = actor.Name, Note = ArticleRevision.ImportedNote,
+            };
+            db.ArticleRevisions.Add(revision);
+            // Unsaved, the article's key is a temporary value held by its entry; the save puts the real one in both.
+            db.Entry(revision).Property(r => r.ArticleId).CurrentValue = db.Entry(article).Property(a => a.Id).CurrentValue;
+        }
     }
 
     private static void NotPlaced(ParsedIssue source, int placed, List<string> warnings)

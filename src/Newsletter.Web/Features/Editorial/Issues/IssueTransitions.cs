@@ -59,10 +59,17 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
     /// What a first publication (立即发布 or 到时发布, not 重新发布) does besides the status: the footer's 送 and 发 lines
     /// are taken from the groups as they are now and stored with the issue (later changes to the groups never rewrite
     /// it), and the dispatch (发送) is created, to be sent by the DispatchWorker after the save. The search-outbox row
-    /// and the cache eviction follow from the save itself (see <see cref="ApplyAsync"/>).
+    /// and the cache eviction follow from the save itself (see <see cref="ApplyAsync"/>). A back issue (往期, imported from
+    /// the printed archive) does neither: it keeps the footer as printed and goes to the archive without mail
+    /// (docs/decisions/0010-back-issues.md).
     /// </summary>
     private async Task OnPublishAsync(Issue issue, Actor actor)
     {
+        if (issue.IsBackIssue)
+        {
+            return;
+        }
+
         issue.SendTo = await lists.FooterLineAsync(DistributionGroup.Send) ?? issue.SendTo;
         issue.DistributeTo = await lists.FooterLineAsync(DistributionGroup.Distribute) ?? issue.DistributeTo;
         if (issue.SendOnPublish)
@@ -125,7 +132,7 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
 
     private static string Detail(Issue issue, IssueTransitionForm form) => form.Action switch
     {
-        IssueAction.Publish => $"{issue.FullLabel}；保密审查：{issue.ConfidentialityReviewedBy}",
+        IssueAction.Publish => $"{issue.FullLabel}；保密审查：{issue.ConfidentialityReviewedBy}{(issue.IsBackIssue ? "；导入的往期，只进入档案，不发送邮件" : "")}",
         IssueAction.Schedule => $"{issue.FullLabel}；定于 {form.ScheduledAt:yyyy-MM-dd HH:mm} 发布；保密审查：{issue.ConfidentialityReviewedBy}",
         _ => string.IsNullOrWhiteSpace(form.Note) ? issue.FullLabel : $"{issue.FullLabel}；{form.Note.Trim()}",
     };
