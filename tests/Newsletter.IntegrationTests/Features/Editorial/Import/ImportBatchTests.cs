@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Newsletter.UnitTests;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Editorial.Import;
@@ -20,8 +21,9 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
     private static byte[] Issue(int number, int serial) =>
         Encoding.UTF8.GetBytes(SeedFiles.Issue65Text.Replace("第2期(总第65期)", $"第{number}期(总第{serial}期)"));
 
-    private Task<(int Issues, int Articles, int Audit, int Media)> CountsAsync() => portal.WithDbAsync(async db =>
-        (await db.Issues.CountAsync(), await db.Articles.CountAsync(), await db.AuditEntries.CountAsync(), await db.MediaFiles.CountAsync()));
+    private Task<(int Issues, int Articles, int Audit, int Media, int Revisions)> CountsAsync() => portal.WithDbAsync(async db =>
+        (await db.Issues.CountAsync(), await db.Articles.CountAsync(), await db.AuditEntries.CountAsync(), await db.MediaFiles.CountAsync(),
+            await db.ArticleRevisions.CountAsync()));
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, byte[] Bytes)[] files)
     {
@@ -101,7 +103,7 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("总第40期与本批中前面的“第3期.txt”重复", applied);
         Assert.Contains("总第65期已经在库中", applied);
         Assert.Contains("已处理 6 / 6 个文件：导入 2 个，未导入 4 个", applied);
-        Assert.Equal((before.Issues + 2, before.Articles + 30, before.Audit + 2, before.Media), await CountsAsync());
+        Assert.Equal((before.Issues + 2, before.Articles + 30, before.Audit + 2, before.Media, before.Revisions + 30), await CountsAsync());
         var imported = await portal.WithDbAsync(db => db.Issues.Where(i => i.SerialNumber == 40 || i.SerialNumber == 41).ToListAsync());
         Assert.All(imported, i => Assert.Equal(IssueStatus.Draft, i.Status));
         Assert.Equal(2, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(
@@ -114,6 +116,27 @@ public sealed class ImportBatchTests(PortalFactory portal) : IClassFixture<Porta
         }));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(before.Issues + 2, await portal.WithDbAsync(db => db.Issues.CountAsync()));
+    }
+
+    [Fact]
+    public async Task While_a_batch_is_applied_its_page_shows_the_progress_and_refreshes_itself()
+    {
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        var (url, _) = await DryRunAsync(editor, ("第14期.txt", Issue(14, 53)), ("第15期.txt", Issue(15, 54)));
+        var store = portal.Services.GetRequiredService<ImportBatchStore>();
+        var batch = store.Find(url.Split('/')[^1], (await portal.EnsureUserAsync(Roles.Editor)).Id)!;
+
+        // Marked as being applied but not queued: the page as it is between two files.
+        Assert.True(store.TryStartApply(batch));
+        Assert.False(store.TryStartApply(batch));
+        var response = await editor.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("2", response.Headers.GetValues("Refresh").Single());
+        Assert.Contains("批量导入：正在导入", html);
+        Assert.Contains("已处理 0 / 2 个文件", html);
+        Assert.Contains("<progress", html);
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(new Dictionary<string, string> { ["applying"] = html }));
     }
 
     [Fact]
