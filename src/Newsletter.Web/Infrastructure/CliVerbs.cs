@@ -7,7 +7,8 @@ namespace Newsletter.Web.Infrastructure;
 
 /// <summary>
 /// The command-line verbs, run on the built host instead of the web server:
-/// <c>import /// <c>import &lt;file&gt; [--publish]</c>lt;file.txt or file.docx/// <c>import &lt;file&gt; [--publish]</c>gt; [--publish]</c>, <c>reindex</c>, <c>backup …</c> and <c>restore …</c>.
+/// <c>import &lt;file or folder&gt;… [--dry-run] [--publish]</c> (.txt, .docx, .zip; see <see cref="ImportCommand"/>),
+/// <c>reindex</c>, <c>backup …</c> and <c>restore …</c>.
 /// Each prints in UTF-8 and ends the process with its exit code.
 /// </summary>
 public static class CliVerbs

@@ -6,9 +6,11 @@ using Newsletter.Web.Domain;
 namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>
-/// <c>dotnet run --project src/Newsletter.Web -- import &lt;file&gt; [--publish]</c>: imports one issue, a .txt or a
-/// .docx with its pictures, through the same reader and service the portal uses. Without --publish the issue is stored as
-/// a draft for an editor to review. Exit code 0 when imported, 1 when refused, 2 on wrong usage.
+/// <c>dotnet run --project src/Newsletter.Web -- import &lt;文件或文件夹&gt;… [--dry-run] [--publish]</c>: imports issues
+/// (.txt, .docx, .zip of them; a folder means every file in it and its subfolders, in name order) as one batch, through
+/// the same reader, importer and duplicate checks as the import page, printing one line per file as it goes. --dry-run
+/// reads every file and says what it would become, writing nothing. Without --publish the issues are drafts for an
+/// editor to review. Exit code 0 when every file is (or would be) imported, 1 when any is refused, 2 on wrong usage.
 /// </summary>
 public static class ImportCommand
 {
@@ -18,59 +20,101 @@ public static class ImportCommand
     /// </summary>
     public static readonly Actor Actor = new(null, "命令行导入", new HashSet<string> { Roles.Editor });
 
+    public const string Usage = "用法：dotnet run --project src/Newsletter.Web -- import <文件或文件夹>… [--dry-run] [--publish]"
+                                + "（文件可以是 .txt、.docx 或装着它们的 .zip）";
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (files.Count == 0)
+        var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (paths.Count == 0)
         {
-            await output.WriteLineAsync("用法：dotnet run --project src/Newsletter.Web -- import <文件.txt 或 文件.docx> [--publish]");
+            await output.WriteLineAsync(Usage);
             return 2;
         }
 
-        var publish = args.Contains("--publish");
+        bool publish = args.Contains("--publish"), dryRun = args.Contains("--dry-run");
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<NewsletterDbContext>().Database.MigrateAsync();
-        var importer = scope.ServiceProvider.GetRequiredService<IssueImporter>();
-        var failed = 0;
-        foreach (var file in files)
+        var store = scope.ServiceProvider.GetRequiredService<ImportBatchStore>();
+        var batch = store.Create(Actor.Name);
+        try
         {
-            failed += await ImportOneAsync(importer, file, publish, output) ? 0 : 1;
-        }
+            var intake = new ImportBatchIntake(store.FolderOf(batch));
+            foreach (var path in paths)
+            {
+                await AddAsync(intake, path);
+            }
 
-        return failed == 0 ? 0 : 1;
+            var runner = scope.ServiceProvider.GetRequiredService<ImportBatchRunner>();
+            var refused = 0;
+            async Task Print(ImportBatchLine line)
+            {
+                refused += line.Kind == ImportBatchLineKind.Refused ? 1 : 0;
+                await output.WriteAsync(Text(line, publish));
+                await output.FlushAsync();
+            }
+
+            if (dryRun)
+            {
+                await output.WriteLineAsync($"试导入 {intake.Files.Count} 个文件（不写入数据库）：");
+                foreach (var line in await runner.DryRunAsync(intake.Files, CancellationToken.None))
+                {
+                    await Print(line);
+                }
+            }
+            else
+            {
+                await runner.ApplyAsync(intake.Files, publish, Actor, Print, CancellationToken.None);
+            }
+
+            await output.WriteLineAsync($"共 {intake.Files.Count} 个文件：{(dryRun ? "可以导入" : "已导入")} {intake.Files.Count - refused} 个，未导入 {refused} 个。");
+            return refused == 0 ? 0 : 1;
+        }
+        finally
+        {
+            store.Delete(batch);
+        }
     }
 
-    private static async Task<bool> ImportOneAsync(IssueImporter importer, string file, bool publish, TextWriter output)
+    /// <summary>A file, or every file of a folder (subfolders too) in name order; a missing path is a refused line.</summary>
+    private static async Task AddAsync(ImportBatchIntake intake, string path)
     {
-        if (!File.Exists(file))
+        var files = Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [path];
+        foreach (var file in files)
         {
-            await output.WriteLineAsync($"未导入 {file}：文件不存在。");
-            return false;
+            if (File.Exists(file))
+            {
+                await intake.AddAsync(file, new FileInfo(file).Length, () => File.OpenRead(file), CancellationToken.None);
+            }
+            else
+            {
+                intake.Files.Add(new ImportBatchFile(file, null, "文件不存在。"));
+            }
         }
+    }
 
-        var parsed = IssueFile.Parse(await File.ReadAllBytesAsync(file), file);
-        var outcome = await importer.ImportParsedAsync(parsed, file, publish, Actor);
+    private static string Text(ImportBatchLine line, bool publish)
+    {
         var text = new StringBuilder();
-        if (outcome.Succeeded)
+        text.AppendLine(line.Kind switch
         {
-            text.AppendLine($"已导入 {outcome.Value!.Label}（编号 {outcome.Value.Id}，{(publish ? "已发布" : "草稿，待编辑审核后发布")}）。");
-        }
-        else
+            ImportBatchLineKind.Imported =>
+                $"已导入 {line.Label}（{line.Name}，编号 {line.IssueId}，{(publish ? "已发布" : "草稿，待编辑审核后发布")}）。",
+            ImportBatchLineKind.WouldImport => $"可以导入 {line.Name}：将导入为{line.Label}。",
+            _ => $"未导入 {line.Name}，数据库没有任何改动：",
+        });
+        foreach (var error in line.Errors)
         {
-            text.AppendLine($"未导入 {Path.GetFileName(file)}，数据库没有任何改动：");
-        }
-
-        foreach (var line in outcome.Errors)
-        {
-            text.AppendLine("  错误：" + line);
+            text.AppendLine("  错误：" + error);
         }
 
-        foreach (var line in outcome.Value?.Warnings ?? [])
+        foreach (var warning in line.Warnings)
         {
-            text.AppendLine("  注意：" + line);
+            text.AppendLine("  注意：" + warning);
         }
 
-        await output.WriteAsync(text.ToString());
-        return outcome.Succeeded;
+        return text.ToString();
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Audit;
 
 namespace Newsletter.Web.Features.Editorial.Import;
 
@@ -10,15 +12,47 @@ public sealed record ImportedIssue(int Id, string Label, IReadOnlyList<string> W
 /// <summary>
 /// Stores a parsed issue with its sections and articles in one transaction, or nothing. The pictures of a Word issue are
 /// stored in that transaction as pictures of their articles (see <see cref="PictureImport"/>); if the import then fails,
-/// the files it wrote go too. Shared by the start-up seed import, the <c>import</c> command-line verb and the import page.
+/// the files it wrote go too. Its audit entry (导入一期; none for the seeds) is saved in the same transaction. Shared by the start-up seed
+/// import, the <c>import</c> command-line verb, the import page and its batches, all through <see cref="ImportFileAsync"/>.
 /// </summary>
-public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, PictureImport pictures)
+public sealed class IssueImporter(
+    NewsletterDbContext db, TimeProvider clock, PictureImport pictures, AuditLog audit, IOptions<ImportOptions> options)
 {
     /// <summary>Who stores the pictures of an import that has no signed-in user (the seed issues, which are text).</summary>
     public static readonly Actor System = new(null, "系统（导入）", new HashSet<string> { Roles.Editor });
 
-    public async Task<Outcome<ImportedIssue>> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
-        await StoreAsync(PlainTextIssueParser.Parse(content), fileName, publish, System, ct);
+    public Task<Outcome<ImportedIssue>> ImportAsync(byte[] content, string fileName, bool publish, CancellationToken ct = default) =>
+        ImportFileAsync(content, fileName, publish, System, ct);
+
+    /// <summary>
+    /// The one entry of every door: reads the file by its extension (<see cref="IssueFile"/>: .txt in UTF-8, UTF-16 or GBK,
+    /// .docx, …), given up after <see cref="ImportOptions.ReadTimeout"/>, and stores it with its audit entry, or nothing.
+    /// </summary>
+    public async Task<Outcome<ImportedIssue>> ImportFileAsync(
+        byte[] content, string fileName, bool publish, Actor actor, CancellationToken ct = default) =>
+        await StoreAsync(await ReadAsync(content, fileName, ct), fileName, publish, actor, ct);
+
+    /// <summary>The file read and parsed as <see cref="ImportFileAsync"/> reads it, for a batch's dry run.</summary>
+    public Task<Outcome<ParsedIssue>> ReadAsync(byte[] content, string fileName, CancellationToken ct = default) =>
+        IssueFile.ParseAsync(content, fileName, options.Value.ReadTimeout, ct);
+
+    /// <summary>Why <paramref name="source"/> cannot be stored: an issue with its 期号 or its 总第N期 is in the database; null when none is.</summary>
+    public async Task<string?> StoredDuplicateAsync(ParsedIssue source, CancellationToken ct = default)
+    {
+        var label = $"{source.Year}年{(source.IsSupplement ? "增刊" : "")}第{source.Number}期";
+        var clash = await db.Issues.AsNoTracking()
+            .Where(i => (i.Year == source.Year && i.IsSupplement == source.IsSupplement && i.Number == source.Number)
+                        || (source.SerialNumber != null && i.SerialNumber == source.SerialNumber))
+            .Select(i => new { i.Year, i.Number, i.IsSupplement, i.SerialNumber })
+            .FirstOrDefaultAsync(ct);
+        if (clash is null)
+        {
+            return null;
+        }
+
+        var what = source.SerialNumber is { } serial && clash.SerialNumber == serial ? $"总第{serial}期" : label;
+        return $"{what}已经在库中，不能重复导入；库中的内容没有改动。";
+    }
 
     /// <summary>
     /// Stores an issue already read and parsed (through <see cref="IssueFile.Parse"/>), or its errors; its pictures are
@@ -36,27 +70,10 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
         }
 
         var source = parsed.Value!;
-        var label = $"{source.Year}年{(source.IsSupplement ? "增刊" : "")}第{source.Number}期";
-        var clash = await db.Issues.AsNoTracking()
-            .Where(i => (i.Year == source.Year && i.IsSupplement == source.IsSupplement && i.Number == source.Number)
-                        || (source.SerialNumber != null && i.SerialNumber == source.SerialNumber))
-            .Select(i => new { i.Year, i.Number, i.IsSupplement, i.SerialNumber })
-            .FirstOrDefaultAsync(ct);
-        if (clash is not null)
+        if (await StoredDuplicateAsync(source, ct) is { } duplicate)
         {
-            var what = source.SerialNumber is { } serial && clash.SerialNumber == serial ? $"总第{serial}期" : label;
             // A duplicate is a conflict with what is stored (409 on the import page; the seed import skips it quietly).
-            return Outcome<ImportedIssue>.Refused(Outcome.Conflict($"{what}已经在库中，不能重复导入；库中的内容没有改动。"));
-        }
-
-        if (!source.AllItems.Any(a => a.PictureNumbers.Any()))
-        {
-            var warnings = new List<string>(source.Warnings);
-            var (issue, articles) = await ComposeAsync(source, fileName, publish, warnings, ct);
-            NotPlaced(source, 0, warnings);
-            FirstRevisions(articles, actor);
-            await db.SaveChangesAsync(ct);
-            return Outcome.Ok(new ImportedIssue(issue.Id, issue.FullLabel, warnings));
+            return Outcome<ImportedIssue>.Refused(Outcome.Conflict(duplicate));
         }
 
         try
@@ -71,7 +88,10 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
         }
     }
 
-    /// <summary>The issue and its articles first (the pictures need the articles' ids), then the pictures, then the bodies that show them.</summary>
+    /// <summary>
+    /// The issue and its articles first (the pictures and the audit entry need their ids), then the pictures, then the
+    /// bodies that show them and the audit entry, all in one transaction.
+    /// </summary>
     private async Task<Outcome<ImportedIssue>> StoreWithPicturesAsync(ParsedIssue source, string fileName, bool publish, Actor actor, CancellationToken ct)
     {
         // A retried attempt starts afresh: what the failed one wrote was rolled back, and its folders go.
@@ -88,6 +108,13 @@ public sealed class IssueImporter(NewsletterDbContext db, TimeProvider clock, Pi
 
         NotPlaced(source, articles.Sum(p => p.Item.PictureNumbers.Count()), warnings);
         FirstRevisions(articles, actor);
+        if (!ReferenceEquals(actor, System))
+        {
+            // The seeds are part of setting up a fresh data folder, like the migrations: no one imported them.
+            audit.Record(actor, nameof(Issue), issue.Id, "导入一期",
+                to: IssueWorkflow.StatusName(issue.Status), detail: $"{issue.FullLabel}，文件 {Path.GetFileName(fileName)}");
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         pictures.Kept();

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>
-/// On start, after the migrations and the first administrator: imports, published, the seed issues not yet stored.
+/// On start, after the migrations and the first administrator: imports, published, the seed issues not yet stored
+/// (.txt, .docx and .pdf files, through the importer's one entry, <see cref="IssueImporter.ImportFileAsync"/>).
 /// This node's search index is built by the search feature's background service once the portal is serving, so a
 /// fresh data folder does not delay the first page.
 /// </summary>
@@ -24,9 +25,12 @@ public sealed class SeedIssues(
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".docx" or ".pdf")
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(file, ct), file, publish: true, ct);
+            var outcome = await importer.ImportFileAsync(await File.ReadAllBytesAsync(file, ct), file, publish: true, IssueImporter.System, ct);
             if (outcome.Succeeded)
             {
                 logger.LogInformation("Imported seed {File} as {Issue}", Path.GetFileName(file), outcome.Value!.Label);
