@@ -7,7 +7,7 @@ namespace Newsletter.Web.Features.Editorial.Import;
 
 /// <summary>
 /// <c>dotnet run --project src/Newsletter.Web -- import &lt;文件或文件夹&gt;… [--dry-run] [--publish]</c>: imports issues
-/// (.txt, .docx, .zip of them; a folder means every file in it and its subfolders, in name order) as one batch, through
+/// (.txt, .docx, .pdf, .zip of them; a folder means every file in it and its subfolders, in name order) as one batch, through
 /// the same reader, importer and duplicate checks as the import page, printing one line per file as it goes. --dry-run
 /// reads every file and says what it would become, writing nothing. Without --publish the issues are drafts for an
 /// editor to review. Exit code 0 when every file is (or would be) imported, 1 when any is refused, 2 on wrong usage.

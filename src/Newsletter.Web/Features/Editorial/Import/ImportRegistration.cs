@@ -3,7 +3,7 @@ namespace Newsletter.Web.Features.Editorial.Import;
 public static class ImportRegistration
 {
     /// <summary>
-    /// The issue importer (.txt and .docx, with the pictures of a .docx) with its limits (<c>Import</c>), its batches (kept
+    /// The issue importer (.txt, .docx and .pdf, with the pictures of a .docx) with its limits (<c>Import</c>), its batches (kept
     /// in the data folder, applied by a background worker), and the seed issues imported at start (<c>Seed</c>).
     /// </summary>
     public static IServiceCollection AddIssueImport(this IServiceCollection services)

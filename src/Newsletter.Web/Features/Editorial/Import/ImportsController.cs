@@ -30,7 +30,7 @@ public sealed class ImportsController(IssueImporter importer, ImportBatchStore b
         if (file is null || file.Length == 0)
         {
             return Refuse(StatusCodes.Status400BadRequest, file?.FileName,
-                file is null ? "请选择要导入的文件（.txt 或 .docx）。" : "文件是空的（0 字节），没有可导入的内容。");
+                file is null ? "请选择要导入的文件（.txt、.docx 或 .pdf）。" : "文件是空的（0 字节），没有可导入的内容。");
         }
 
         if (file.Length > IssueFile.MaxBytes)
@@ -133,7 +133,7 @@ public sealed class ImportsController(IssueImporter importer, ImportBatchStore b
 /// <summary>The upload page: what went wrong with the last file, if anything.</summary>
 public sealed record ImportPageViewModel(IReadOnlyList<string> Errors, string? FileName = null);
 
-/// <summary>An issue file (.txt, .docx) over <see cref="IssueFile.MaxBytes"/>: the import page with the message.</summary>
+/// <summary>An issue file (.txt, .docx, .pdf) over <see cref="IssueFile.MaxBytes"/>: the import page with the message.</summary>
 public sealed class IssueUploadSizeLimitAttribute() : UploadSizeLimitAttribute(IssueFile.MaxBytes)
 {
     public const long MaxRequestBytes = IssueFile.MaxBytes + FormOverheadBytes;
