@@ -178,6 +178,7 @@ public sealed class IssueImporter(
         foreach (var parsedSection in source.Sections.Where(s => s.Items.Count > 0))
         {
             var section = sections.FirstOrDefault(s => s.Name == parsedSection.Name)
+                          ?? Synonym(parsedSection, sections, warnings)
                           ?? AddSection(parsedSection, sections, warnings);
             var position = 0;
             foreach (var item in parsedSection.Items)
@@ -190,6 +191,18 @@ public sealed class IssueImporter(
 
         db.Issues.Add(issue);
         return (issue, articles);
+    }
+
+    /// <summary>A section printed under another of its names (<see cref="SectionSynonyms"/>) is filed under the portal's one.</summary>
+    private static Section? Synonym(ParsedSection parsed, List<Section> sections, List<string> warnings)
+    {
+        var section = SectionSynonyms.PortalNameOf(parsed.Name) is { } name ? sections.FirstOrDefault(s => s.Name == name) : null;
+        if (section is not null)
+        {
+            warnings.Add($"目录中的栏目“{parsed.Name}”是“{section.Name}”的另一个名称，其中的文章已归入“{section.Name}”。");
+        }
+
+        return section;
     }
 
     private Section AddSection(ParsedSection parsed, List<Section> sections, List<string> warnings)
