@@ -30,6 +30,7 @@ public sealed class PortalServer : IAsyncLifetime
         var addresses = Portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Assert.All(addresses, a => Assert.StartsWith("http://127.0.0.1:", a)); // loopback only, never another interface
         BaseUrl = addresses.First().TrimEnd('/');
+        Portal.KestrelAddress = new Uri(BaseUrl);
         return Task.CompletedTask;
     }
 

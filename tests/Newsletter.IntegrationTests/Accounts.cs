@@ -36,9 +36,13 @@ public static class Accounts
         return user;
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
-    public static HttpClient Browser(this PortalFactory portal) =>
-        portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects: in memory to the test server, or over the network to a
+    /// portal started on Kestrel (<see cref="PortalFactory.KestrelAddress"/>), whose factory client would follow redirects.
+    /// </summary>
+    public static HttpClient Browser(this PortalFactory portal) => portal.KestrelAddress is { } address
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address }
+        : portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A browser signed in as a (new) user of the role.</summary>
     public static async Task<HttpClient> SignedInAsync(this PortalFactory portal, string role, string? email = null)

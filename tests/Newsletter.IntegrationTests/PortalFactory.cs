@@ -22,6 +22,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public bool DeleteDataOnDispose { get; init; } = true;
 
+    /// <summary>Set when the portal was started on Kestrel: test clients then send their requests there, not to the in-memory server.</summary>
+    public Uri? KestrelAddress { get; set; }
+
     /// <summary>Extra configuration, as a deployer would set it.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
