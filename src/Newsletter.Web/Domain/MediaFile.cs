@@ -72,6 +72,19 @@ public class MediaFile
 
     /// <summary>Where it sits in Markdown text (<c>/media/12</c>); the served files are below it.</summary>
     public string Path => MediaPaths.Of(Id);
+
+    /// <summary>
+    /// <c>![alt](/media/12 "图注")</c>: how the editor, the details page and the Word importer place a picture in the text
+    /// (brackets in the alt become 【】 so they cannot end it).
+    /// </summary>
+    public string Markdown
+    {
+        get
+        {
+            var alt = (Alt ?? "").Replace('[', '【').Replace(']', '】');
+            return string.IsNullOrEmpty(Caption) ? $"![{alt}]({Path})" : $"![{alt}]({Path} \"{Caption}\")";
+        }
+    }
 }
 
 /// <summary>The site-relative URLs of stored media, and how the Markdown text refers to them.</summary>

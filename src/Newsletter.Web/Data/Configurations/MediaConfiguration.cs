@@ -25,5 +25,6 @@ public sealed class MediaConfiguration : IEntityTypeConfiguration<MediaFile>
         builder.HasIndex(m => m.Sha256);
         builder.Ignore(m => m.VariantNames);
         builder.Ignore(m => m.Path);
+        builder.Ignore(m => m.Markdown);
     }
 }

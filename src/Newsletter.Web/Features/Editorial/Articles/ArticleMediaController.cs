@@ -126,7 +126,7 @@ public sealed class ArticleMediaController(MediaService media, IOptions<MediaOpt
         if (added.Count > 0)
         {
             TempData["Message"] = added[0].Kind == MediaKind.Picture
-                ? $"已上传 {added.Count} 张图片。在正文中要放图片的地方写入：" + string.Join(" ", added.Select(MediaJson.MarkdownOf))
+                ? $"已上传 {added.Count} 张图片。在正文中要放图片的地方写入：" + string.Join(" ", added.Select(f => f.Markdown))
                 : $"已上传 {added.Count} 个附件，列在文章末尾。";
         }
 
@@ -163,16 +163,10 @@ public static class MediaJson
         width = file.Width,
         height = file.Height,
         bytes = file.Bytes,
-        markdown = file.Kind == MediaKind.Picture ? MarkdownOf(file) : null,
+        markdown = file.Kind == MediaKind.Picture ? file.Markdown : null,
         url = file.Kind == MediaKind.Picture ? MediaPaths.Variant(file.Id, file.VariantNames[0], file.Extension) : MediaPaths.Download(file.Id),
     };
 
-    /// <summary><c>![alt](/media/12 "图注")</c>: the alt between brackets, the caption as the title.</summary>
-    public static string MarkdownOf(MediaFile file)
-    {
-        var alt = (file.Alt ?? "").Replace("[", "【").Replace("]", "】");
-        return string.IsNullOrEmpty(file.Caption) ? $"![{alt}]({file.Path})" : $"![{alt}]({file.Path} \"{file.Caption}\")";
-    }
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ public sealed class PictureImport(MediaService media, MediaStore store)
                 var stored = await media.AddAsync(article.Id, MediaKind.Picture, new Upload(name, picture.Content!, caption, picture.Alt ?? caption), actor);
                 if (stored.Value is { } file)
                 {
-                    markdown[number] = MarkdownOf(file);
+                    markdown[number] = file.Markdown;
                     if (!existed)
                     {
                         created.Add(sha);
@@ -73,13 +73,6 @@ public sealed class PictureImport(MediaService media, MediaStore store)
         }
 
         created.Clear();
-    }
-
-    /// <summary><c>![alt](/media/12 "图注")</c>, as the article editor places an uploaded picture (brackets in the alt made 【】).</summary>
-    private static string MarkdownOf(MediaFile file)
-    {
-        var alt = (file.Alt ?? "").Replace('[', '【').Replace(']', '】');
-        return file.Caption is { Length: > 0 } caption ? $"![{alt}]({file.Path} \"{caption}\")" : $"![{alt}]({file.Path})";
     }
 
     /// <summary>"正文第3段之后" (counting paragraphs of text, not pictures) or "正文开头".</summary>
