@@ -35,6 +35,8 @@ public abstract class NewsletterDbContext(DbContextOptions options, TimeProvider
 
     public DbSet<Correction> Corrections => Set<Correction>();
 
+    public DbSet<IssueCorrection> IssueCorrections => Set<IssueCorrection>();
+
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

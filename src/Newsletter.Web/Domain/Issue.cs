@@ -80,6 +80,19 @@ public class Issue : IVersioned
     /// </summary>
     public bool IsBackIssue => SourceFile is not null;
 
+    /// <summary>
+    /// 原版 PDF: SHA-256 of the printed PDF a back issue was imported from, stored once under the media folder
+    /// (media/ab/abcd…/file.pdf) and offered on the issue's page with the issue's own visibility.
+    /// </summary>
+    public string? OriginalSha256 { get; set; }
+
+    /// <summary>The original's file name as uploaded (2019年第3期.pdf), given back on download.</summary>
+    public string? OriginalName { get; set; }
+
+    public long? OriginalBytes { get; set; }
+
+    public bool HasOriginal => OriginalSha256 is not null;
+
     /// <summary>The day a back issue went out: its 印发日期, else the 1st of the month on its cover.</summary>
     public DateOnly PrintedOn => PrintDate ?? new DateOnly(Year, Math.Clamp(CoverMonth, 1, 12), 1);
 
@@ -89,6 +102,9 @@ public class Issue : IVersioned
     public int Version { get; set; }
 
     public List<Article> Articles { get; set; } = [];
+
+    /// <summary>更正 of the issue's own lines after publication (送, 发 …), oldest first.</summary>
+    public List<IssueCorrection> Corrections { get; set; } = [];
 
     /// <summary>目录: the sections in the administrators' order, each with the issue's items in position order.</summary>
     public IReadOnlyList<TocSection> TableOfContents() => Articles

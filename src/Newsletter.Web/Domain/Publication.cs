@@ -19,6 +19,21 @@ public class Publication
     /// <summary>准印证号, printed when set.</summary>
     public string? PrintPermitNumber { get; set; }
 
-    /// <summary>Print the marking 内部资料 免费交流.</summary>
+    /// <summary>Print the marking <see cref="InternalMaterialLine"/>.</summary>
     public bool MarkAsInternalMaterial { get; set; } = true;
+
+    /// <summary>The marking's wording as printed under the masthead.</summary>
+    public string InternalMaterialLine { get; set; } = "内部资料 免费交流";
+
+    /// <summary>主办单位, when it differs from the <see cref="IssuingBody"/> (null: not printed).</summary>
+    public string? Sponsor { get; set; }
+
+    /// <summary>
+    /// The footer's fixed 送 wording a new issue starts with, printed as written (the mailing still goes to the
+    /// organisation groups); null: the previous issue's line, or none.
+    /// </summary>
+    public string? DefaultSendTo { get; set; }
+
+    /// <summary>The footer's fixed 发 wording, e.g. 各市、县（市、区）计划生育协会; printed as written.</summary>
+    public string? DefaultDistributeTo { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.Property(i => i.SendTo).HasMaxLength(1000);
         builder.Property(i => i.DistributeTo).HasMaxLength(1000);
         builder.Property(i => i.SourceFile).HasMaxLength(260);
+        builder.Property(i => i.OriginalSha256).HasMaxLength(64).IsUnicode(false);
+        builder.Property(i => i.OriginalName).HasMaxLength(MediaFile.MaxNameLength);
         builder.Property(i => i.WithdrawalReason).HasMaxLength(Issue.MaxWithdrawalReasonLength);
         builder.Property(i => i.ConfidentialityReviewedBy).HasMaxLength(50);
         builder.Property(i => i.Version).IsConcurrencyToken();

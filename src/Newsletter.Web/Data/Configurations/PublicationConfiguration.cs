@@ -13,6 +13,10 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
         builder.Property(p => p.IssuingBody).HasMaxLength(100);
         builder.Property(p => p.DefaultVisibility).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.PrintPermitNumber).HasMaxLength(50);
+        builder.Property(p => p.InternalMaterialLine).HasMaxLength(50);
+        builder.Property(p => p.Sponsor).HasMaxLength(100);
+        builder.Property(p => p.DefaultSendTo).HasMaxLength(1000);
+        builder.Property(p => p.DefaultDistributeTo).HasMaxLength(1000);
         builder.HasData(new Publication());
     }
 }

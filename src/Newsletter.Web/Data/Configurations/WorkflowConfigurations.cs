@@ -11,6 +11,8 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
     {
         builder.Property(u => u.DisplayName).HasMaxLength(50);
         builder.Property(u => u.OrganizationName).HasMaxLength(100);
+        builder.Property(u => u.MutedNotifications).HasMaxLength(200).IsUnicode(false);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -47,6 +49,19 @@ public sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correctio
         builder.Property(c => c.Note).HasMaxLength(500);
         builder.Property(c => c.ByName).HasMaxLength(50);
         builder.HasOne<Article>().WithMany(a => a.Corrections).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class IssueCorrectionConfiguration : IEntityTypeConfiguration<IssueCorrection>
+{
+    public void Configure(EntityTypeBuilder<IssueCorrection> builder)
+    {
+        builder.Property(c => c.Field).HasMaxLength(20);
+        builder.Property(c => c.Before).HasMaxLength(1000);
+        builder.Property(c => c.After).HasMaxLength(1000);
+        builder.Property(c => c.Note).HasMaxLength(IssueCorrection.MaxNoteLength);
+        builder.Property(c => c.ByName).HasMaxLength(50);
+        builder.HasOne<Issue>().WithMany(i => i.Corrections).HasForeignKey(c => c.IssueId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -118,7 +118,9 @@ public static class BackupCommand
 
         await using var copy = new SqliteNewsletterDbContext(new DbContextOptionsBuilder<SqliteNewsletterDbContext>().UseSqlite(to).Options);
         var migration = (await copy.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).LastOrDefault();
-        var hashes = await copy.MediaFiles.Select(m => m.Sha256).Distinct().ToListAsync();
+        // Pictures and attachments, and the 原版 PDF of imported back issues, all in the media folder.
+        var hashes = await copy.MediaFiles.Select(m => m.Sha256)
+            .Concat(copy.Issues.Where(i => i.OriginalSha256 != null).Select(i => i.OriginalSha256!)).Distinct().ToListAsync();
         return (migration, await copy.Issues.CountAsync(), await copy.Issues.CountAsync(i => i.Status == IssueStatus.Published),
             hashes.ToHashSet(StringComparer.Ordinal));
     }

@@ -157,7 +157,7 @@ public sealed class MediaService(
         db.MediaFiles.Remove(file);
         await db.SaveChangesAsync();
         catalog.Forget(file.Id);
-        if (!await db.MediaFiles.AnyAsync(m => m.Sha256 == file.Sha256))
+        if (!await db.MediaFiles.AnyAsync(m => m.Sha256 == file.Sha256) && !await db.Issues.AnyAsync(i => i.OriginalSha256 == file.Sha256))
         {
             store.Delete(file.Sha256);
         }

@@ -4,8 +4,12 @@ using Newsletter.Web.Domain;
 
 namespace Newsletter.Web.Features.Media;
 
-/// <summary>A row whose stored files are not all there: the picture or attachment cannot be served.</summary>
-public sealed record MissingMedia(int Id, int ArticleId, MediaKind Kind, string OriginalName, string Sha256, IReadOnlyList<string> MissingFiles);
+/// <summary>
+/// A row whose stored files are not all there: the picture or attachment cannot be served. An issue's 原版 PDF is
+/// reported with the issue's id and <see cref="IssueLabel"/> (and no article).
+/// </summary>
+public sealed record MissingMedia(
+    int Id, int ArticleId, MediaKind Kind, string OriginalName, string Sha256, IReadOnlyList<string> MissingFiles, string? IssueLabel = null);
 
 /// <summary>A stored folder that no row refers to: disk used for nothing.</summary>
 public sealed record OrphanFolder(string Sha256, string Folder, int Files, long Bytes, DateTime LastWrittenUtc);
@@ -40,10 +44,24 @@ public static class MediaVerify
             }
         }
 
-        var known = rows.Select(r => r.Sha256).ToHashSet(StringComparer.Ordinal);
+        // 原版 PDF of imported back issues: one file.pdf in a folder of the same store.
+        var originals = await db.Issues.AsNoTracking().Where(i => i.OriginalSha256 != null)
+            .Select(i => new { i.Id, i.Year, i.Number, i.IsSupplement, i.SerialNumber, i.OriginalName, Sha256 = i.OriginalSha256! })
+            .OrderBy(i => i.Id).ToListAsync(ct);
+        foreach (var original in originals)
+        {
+            var name = MediaStore.AttachmentName + ".pdf";
+            if (!File.Exists(Path.Combine(store.FolderOf(original.Sha256), name)))
+            {
+                var label = new Issue { Year = original.Year, Number = original.Number, IsSupplement = original.IsSupplement, SerialNumber = original.SerialNumber }.FullLabel;
+                missing.Add(new MissingMedia(original.Id, 0, MediaKind.Attachment, original.OriginalName ?? name, original.Sha256, [name], label));
+            }
+        }
+
+        var known = rows.Select(r => r.Sha256).Concat(originals.Select(o => o.Sha256)).ToHashSet(StringComparer.Ordinal);
         var folders = store.StoredHashes().ToList();
         var orphans = folders.Where(sha => !known.Contains(sha)).Order(StringComparer.Ordinal).Select(sha => Describe(store, sha)).ToList();
-        return new MediaVerifyReport(rows.Count, folders.Count, missing, orphans);
+        return new MediaVerifyReport(rows.Count + originals.Count, folders.Count, missing, orphans);
     }
 
     /// <summary>Deletes an orphan folder (and its two-letter parent when that is left empty).</summary>

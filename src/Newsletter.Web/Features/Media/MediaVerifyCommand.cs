@@ -39,8 +39,9 @@ public static class MediaVerifyCommand
         var report = await MediaVerify.RunAsync(db, store);
         foreach (var row in report.Missing)
         {
-            var what = row.Kind == MediaKind.Picture ? "图片" : "附件";
-            await output.WriteLineAsync($"缺少文件：{what} #{row.Id}（文章 #{row.ArticleId}，“{row.OriginalName}”）缺 "
+            var what = row.IssueLabel is { } label ? $"原版 PDF（{label}，期 #{row.Id}"
+                : (row.Kind == MediaKind.Picture ? "图片" : "附件") + $" #{row.Id}（文章 #{row.ArticleId}";
+            await output.WriteLineAsync($"缺少文件：{what}，“{row.OriginalName}”）缺 "
                 + (row.MissingFiles.Count > 0 ? string.Join("、", row.MissingFiles) : "全部尺寸（记录中没有登记尺寸）")
                 + $"，应在 media/{row.Sha256[..2]}/{row.Sha256}/");
         }

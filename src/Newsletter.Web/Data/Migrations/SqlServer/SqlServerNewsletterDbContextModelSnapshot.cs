@@ -581,6 +581,18 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
+                    b.Property<long?>("OriginalBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("OriginalSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<DateOnly?>("PrintDate")
                         .HasColumnType("date");
 
@@ -646,6 +658,53 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.IssueCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("IssueCorrections");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.MediaFile", b =>
@@ -810,10 +869,23 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<string>("DefaultDistributeTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DefaultSendTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("DefaultVisibility")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("InternalMaterialLine")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<string>("IssuingBody")
                         .IsRequired()
@@ -832,6 +904,10 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Sponsor")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.HasKey("Id");
 
                     b.ToTable("Publications");
@@ -841,6 +917,7 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         {
                             Id = 1,
                             DefaultVisibility = "Public",
+                            InternalMaterialLine = "内部资料 免费交流",
                             IssuingBody = "广西壮族自治区计划生育协会",
                             MarkAsInternalMaterial = true,
                             Name = "工作通讯"
@@ -1072,6 +1149,14 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MutedNotifications")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1079,6 +1164,9 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("int");
 
                     b.Property<string>("OrganizationName")
                         .HasMaxLength(100)
@@ -1112,6 +1200,8 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1238,6 +1328,15 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.IssueCorrection", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Issue", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.MediaFile", b =>
                 {
                     b.HasOne("Newsletter.Web.Domain.Article", "Article")
@@ -1292,6 +1391,14 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Navigation("Issue");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Features.Account.ApplicationUser", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Article", b =>
                 {
                     b.Navigation("Corrections");
@@ -1305,6 +1412,8 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Newsletter.Web.Domain.Issue", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.Organization", b =>

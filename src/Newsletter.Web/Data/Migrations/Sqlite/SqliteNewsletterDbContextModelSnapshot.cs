@@ -553,6 +553,18 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OriginalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PrintDate")
                         .HasColumnType("TEXT");
 
@@ -617,6 +629,51 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("Newsletter.Web.Domain.IssueCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("IssueCorrections");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.MediaFile", b =>
@@ -775,9 +832,22 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DefaultDistributeTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultSendTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefaultVisibility")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternalMaterialLine")
+                        .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IssuingBody")
@@ -797,6 +867,10 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sponsor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("Publications");
@@ -806,6 +880,7 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             DefaultVisibility = "Public",
+                            InternalMaterialLine = "内部资料 免费交流",
                             IssuingBody = "广西壮族自治区计划生育协会",
                             MarkAsInternalMaterial = true,
                             Name = "工作通讯"
@@ -1029,6 +1104,14 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MutedNotifications")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1036,6 +1119,9 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OrganizationName")
                         .HasMaxLength(100)
@@ -1068,6 +1154,8 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1194,6 +1282,15 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.IssueCorrection", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Issue", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.MediaFile", b =>
                 {
                     b.HasOne("Newsletter.Web.Domain.Article", "Article")
@@ -1248,6 +1345,14 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Navigation("Issue");
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Features.Account.ApplicationUser", b =>
+                {
+                    b.HasOne("Newsletter.Web.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Article", b =>
                 {
                     b.Navigation("Corrections");
@@ -1261,6 +1366,8 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Newsletter.Web.Domain.Issue", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Newsletter.Web.Domain.Organization", b =>

@@ -40,7 +40,18 @@ public static class IssueFile
         }
 
         var text = ReadText(bytes, fileName, ct);
-        return text.Succeeded ? PlainTextIssueParser.Parse(text.Value!) : Outcome<ParsedIssue>.Invalid(text.Errors);
+        if (!text.Succeeded)
+        {
+            return Outcome<ParsedIssue>.Invalid(text.Errors);
+        }
+
+        var parsed = PlainTextIssueParser.Parse(text.Value!);
+        if (parsed.Succeeded && Path.GetExtension(fileName).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            parsed.Value!.OriginalPdf = bytes;
+        }
+
+        return parsed;
     }
 
     /// <summary>

@@ -100,6 +100,13 @@ public sealed class IssueImporter(
         var warnings = new List<string>(source.Warnings);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (issue, articles) = await ComposeAsync(source, fileName, publish, warnings, ct);
+        if (source.OriginalPdf is { } pdf)
+        {
+            issue.OriginalSha256 = await pictures.StoreOriginalPdfAsync(pdf, ct);
+            issue.OriginalName = Path.GetFileName(fileName);
+            issue.OriginalBytes = pdf.LongLength;
+        }
+
         await db.SaveChangesAsync(ct);
         foreach (var (item, article) in articles.Where(p => p.Item.PictureNumbers.Any()))
         {

@@ -39,6 +39,9 @@ public sealed class ParsedIssue
 
     /// <summary>Every picture of a Word document, by <see cref="WordPicture.Number"/> (1 first); those in articles are placed by their marks.</summary>
     public List<WordPicture> Pictures { get; } = [];
+
+    /// <summary>The printed PDF itself, when the issue was read from one: kept with the issue as its 原版 PDF.</summary>
+    public byte[]? OriginalPdf { get; set; }
 }
 
 public sealed class ParsedSection(string name)

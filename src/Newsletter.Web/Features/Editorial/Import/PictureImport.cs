@@ -52,6 +52,28 @@ public sealed class PictureImport(MediaService media, MediaStore store)
         return item.BodyWith(n => markdown.GetValueOrDefault(n));
     }
 
+    /// <summary>
+    /// Stores the printed PDF an issue was read from (its 原版 PDF) as <c>media/ab/abcd…/file.pdf</c>, once per content,
+    /// and gives its SHA-256; freed with the pictures if the import then fails.
+    /// </summary>
+    public async Task<string> StoreOriginalPdfAsync(byte[] pdf, CancellationToken ct)
+    {
+        var sha = MediaStore.Sha256Of(pdf);
+        if (store.Has(sha, [MediaStore.AttachmentName], ".pdf"))
+        {
+            return sha;
+        }
+
+        var existed = Directory.Exists(store.FolderOf(sha));
+        await store.WriteAsync(sha, MediaStore.AttachmentName, ".pdf", pdf, ct);
+        if (!existed)
+        {
+            created.Add(sha);
+        }
+
+        return sha;
+    }
+
     /// <summary>The import was committed: its folders are the rows' now.</summary>
     public void Kept() => created.Clear();
 

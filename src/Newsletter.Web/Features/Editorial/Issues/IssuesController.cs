@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Issues;
+using Newsletter.Web.Features.Issues.Pdf;
+using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Editorial.Issues;
@@ -48,6 +51,16 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
     {
         var issue = await issues.FindAsync(id);
         return issue is null ? this.NotFoundPage("没有找到这一期。") : View(await ComposeModelAsync(issue, IssueForm.From(issue)));
+    }
+
+    /// <summary>原版 PDF of an imported issue, for checking the import against the print before it is published.</summary>
+    [HttpGet("{id:int}/original.pdf")]
+    public async Task<IActionResult> Original(int id, [FromServices] MediaStore store, [FromServices] ArchiveQueries queries, CancellationToken ct)
+    {
+        var issue = await issues.FindAsync(id);
+        return issue is null
+            ? this.NotFoundPage("没有找到这一期。")
+            : OriginalPdfController.Serve(this, store, issue, (await queries.PublicationAsync(ct)).DefaultVisibility);
     }
 
     [HttpPost("{id:int}/masthead")]
