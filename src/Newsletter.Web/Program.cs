@@ -19,6 +19,7 @@ using Newsletter.Web.Features.Health;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Issues.Pdf;
 using Newsletter.Web.Features.Media;
+using Newsletter.Web.Features.Notifications;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
@@ -51,16 +52,14 @@ builder.Services.AddAudit();
 builder.Services.AddEditorialArticles();
 builder.Services.AddEditorialIssues();
 builder.Services.AddSearch();
-builder.Services.AddDispatches(builder.Configuration);
+builder.Services.AddDispatches(builder.Configuration).AddNotifications();
 builder.Services.AddIssuePdf();
 builder.Services.AddOrganizations();
 builder.Services.AddUsers();
 builder.Services.AddPortalAccounts();
 // Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).
 builder.Services.AddDataProtection().SetApplicationName("Newsletter").PersistKeysToDbContext<NewsletterDbContext>();
-builder.Services.AddPortalMiddleware(builder.Configuration);
-builder.Services.AddPortalRateLimits(builder.Configuration);
-builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalMiddleware(builder.Configuration).AddPortalRateLimits(builder.Configuration).AddPortalHealthChecks();
 builder.Services.AddControllersWithViews(o =>
 {
     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

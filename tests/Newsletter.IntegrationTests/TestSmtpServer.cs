@@ -35,7 +35,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The issues' mail (dispatches), as received.</summary>
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    /// <summary>The portal's notices to its own users (<c>Auto-Submitted: auto-generated</c>), kept apart from the issues' mail.</summary>
+    public ConcurrentQueue<MimeMessage> Notifications { get; } = new();
 
     /// <summary>Addresses answered with 550 at RCPT TO.</summary>
     public HashSet<string> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -83,7 +87,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
             }
 
             await using var stream = new MemoryStream(buffer.ToArray());
-            server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            (message.Headers["Auto-Submitted"] == "auto-generated" ? server.Notifications : server.Messages).Enqueue(message);
             return SmtpServer.Protocol.SmtpResponse.Ok;
         }
     }

@@ -38,7 +38,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         ("Errors", _, _) or ("Search", _, _) or ("Feeds", _, _) => Everyone,
         ("Account", "Login" or "Denied", _) => Everyone,
         ("Account", "Logout" or "Password", _) => SignedIn,
-        ("Editorial", _, _) or ("Editorial/Articles", _, _) => Writers,
+        ("Editorial", _, _) or ("Editorial/Articles", _, _) or ("Notifications", _, _) => Writers,
         ("Editorial/Issues", _, _) or ("Editorial/Import", _, _) => Editors,
         ("Media", _, "GET") => Everyone,
         ("Admin/Users", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,

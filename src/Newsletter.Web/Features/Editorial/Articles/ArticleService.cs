@@ -4,6 +4,7 @@ using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Editorial.Import;
 using Newsletter.Web.Features.Media;
+using Newsletter.Web.Features.Notifications;
 using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Editorial.Articles;
@@ -12,7 +13,7 @@ namespace Newsletter.Web.Features.Editorial.Articles;
 /// Writing and moving articles: every saved body becomes a revision, every status change goes through
 /// <see cref="ArticleWorkflow"/> and is written to the audit log in the same transaction.
 /// </summary>
-public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, MediaService media, TimeProvider clock)
+public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, MediaService media, Notifier notifier, TimeProvider clock)
 {
     /// <summary>The loser of a race on an article's status (someone else moved it since the page was read).</summary>
     public const string ChangedMeanwhile = "就在您操作的同时，别人已处理了这篇稿件，您的这次操作没有执行。请刷新页面，看清最新状态后再操作。";
@@ -124,7 +125,13 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
         }
 
         audit.Record(actor, nameof(Article), id, row.Label, ArticleWorkflow.StatusName(from), ArticleWorkflow.StatusName(row.To), note);
-        return await db.SaveOrConflictAsync(ChangedMeanwhile);
+        var saved = await db.SaveOrConflictAsync(ChangedMeanwhile);
+        if (saved.Succeeded)
+        {
+            await notifier.ArticleChangedAsync(article, action, note, actor);
+        }
+
+        return saved;
     }
 
     public async Task<Outcome> CommentAsync(int id, string? body, Actor actor)

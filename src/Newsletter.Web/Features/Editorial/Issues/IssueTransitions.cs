@@ -3,6 +3,7 @@ using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Admin.Dispatches;
+using Newsletter.Web.Features.Notifications;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
@@ -12,7 +13,8 @@ namespace Newsletter.Web.Features.Editorial.Issues;
 /// Moves an issue through <see cref="IssueWorkflow"/>: review, approval (after the 错敏词 hits are
 /// looked at), publishing now or at a time (after the 保密审查 is confirmed), withdrawal with a reason.
 /// </summary>
-public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues, AuditLog audit, DistributionLists lists, TimeProvider clock)
+public sealed class IssueTransitions(
+    NewsletterDbContext db, IssueService issues, AuditLog audit, DistributionLists lists, Notifier notifier, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -52,7 +54,13 @@ public sealed class IssueTransitions(NewsletterDbContext db, IssueService issues
         audit.Record(actor, nameof(Issue), id, row.Label, IssueWorkflow.StatusName(from), IssueWorkflow.StatusName(row.To), Detail(issue, form));
         // The same save, because the status changed: NewsletterDbContext.EnqueueSearchUpdates adds the search-outbox row
         // (published, withdrawn, re-published) and the ArchiveCacheInvalidator interceptor evicts the cached reading pages.
-        return await db.SaveOrConflictAsync(IssueService.ChangedMeanwhile);
+        var saved = await db.SaveOrConflictAsync(IssueService.ChangedMeanwhile);
+        if (saved.Succeeded)
+        {
+            await notifier.IssueChangedAsync(issue, form.Action, form.Note, actor);
+        }
+
+        return saved;
     }
 
     /// <summary>
