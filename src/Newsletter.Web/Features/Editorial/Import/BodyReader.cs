@@ -78,8 +78,23 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
             return;
         }
 
+        if (inHeader && current.Paragraphs.Count == 0 && text.StartsWith("——", StringComparison.Ordinal))
+        {
+            // A subtitle (——记…) opens the body as a paragraph of its own (see PrintedTextToMarkdown); an author may follow.
+            AddWhole(TextRules.CleanSpaces(text));
+            return;
+        }
+
         inHeader = false;
-        AddParagraph(TextRules.CleanSpaces(text));
+        var cleaned = TextRules.CleanSpaces(text);
+        if (PictureCaption.Read(cleaned) is not null || TextRules.IsAttachmentHeading(cleaned))
+        {
+            // A caption with no picture (图为…) or an attachment's heading (附件：…) stands alone: nothing joins to or after it.
+            AddWhole(cleaned);
+            return;
+        }
+
+        AddParagraph(cleaned);
     }
 
     /// <summary>A picture is a paragraph of its own: nothing joins across it.</summary>
@@ -174,6 +189,14 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
         joinNext = false;
     }
 
+    /// <summary>A paragraph that neither continues the one before nor is continued by the next.</summary>
+    private void AddWhole(string text)
+    {
+        EndParagraph();
+        current!.Paragraphs.Add(text);
+        joinNext = false;
+    }
+
     private void AddParagraph(string text)
     {
         var paragraphs = current!.Paragraphs;
@@ -210,6 +233,12 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
         if (Dateline().IsMatch(text) && TextRules.ParseDate(text) is { } date)
         {
             article.Dateline = date;
+            return true;
+        }
+
+        if (Byline().Match(TextRules.CleanSpaces(text)) is { Success: true } byline)
+        {
+            article.AuthorName = byline.Groups["names"].Value;
             return true;
         }
 
@@ -270,6 +299,10 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
     [GeneratedRegex(@"^(?:(?<title>\S.{1,38}?)\s+)?(?<name>\p{IsCJKUnifiedIdeographs}(?:\s?\p{IsCJKUnifiedIdeographs}){1,3})$")]
     private static partial Regex AuthorLine();
+
+    /// <summary>文/张三, 文／张三, 作者：张三 李四: an author named with its label.</summary>
+    [GeneratedRegex(@"^(?:文\s*[/／]|作者\s*[：:])\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs}·、， ]{0,38}?)$")]
+    private static partial Regex Byline();
 
     [GeneratedRegex(@"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:—\d{1,2}日)?(?:上午|下午|晚上|近日|日前|最近|近期)?$")]
     private static partial Regex LeadingTime();

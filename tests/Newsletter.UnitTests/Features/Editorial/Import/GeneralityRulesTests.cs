@@ -29,4 +29,59 @@ public class GeneralityRulesTests
         Assert.Equal((2022, 6, 63, 12), (issue.Year, issue.Number, issue.SerialNumber, issue.CoverMonth));
         Assert.Equal(new DateOnly(2023, 1, 5), issue.PrintDate);
     }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Author_line_after_the_title_sets_the_author_and_leaves_the_body(string format)
+    {
+        var items = RuleFixtures.From("author.txt", format).AllItems.ToList();
+
+        Assert.Equal(("张三", (string?)null), (items[0].AuthorName, items[0].AuthorTitle));
+        Assert.Equal("李四 王五", items[1].AuthorName);
+        Assert.StartsWith("家庭是社会的基本细胞，", items[0].Body);
+        Assert.StartsWith("父母是孩子的第一任老师，", items[1].Body);
+        Assert.Equal("自治区计生协青春健康部", items[1].AttributionOrganization);
+    }
+
+    /// <summary>The subtitle is short: the test's .docx builder joins a longer unpunctuated paragraph to the next, as a page break would.</summary>
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Subtitle_line_opens_the_body_in_emphasis_not_as_a_heading(string format)
+    {
+        var article = Assert.Single(RuleFixtures.From("subtitle.txt", format).AllItems);
+
+        Assert.Equal("把暖心服务送到计生家庭身边", article.Title);
+        Assert.StartsWith("*——记兴宁区计生协的“暖心行动”*\n\n近年来，兴宁区计生协", article.Body);
+        Assert.Contains("\n\n## 一、建立联系人制度\n\n", article.Body);
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Caption_without_a_picture_is_an_emphasised_paragraph_of_its_own(string format)
+    {
+        var article = Assert.Single(RuleFixtures.From("caption.txt", format).AllItems);
+
+        Assert.Equal(4, article.Paragraphs.Count);
+        Assert.Contains("提供健康咨询。\n\n*图为活动现场*\n\n活动当天", article.Body);
+        Assert.EndsWith("300余人次。\n\n*图为志愿者向群众讲解优生优育知识*", article.Body);
+        Assert.Equal("自治区计生协宣传部", article.AttributionOrganization);
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Attachment_block_stays_with_its_article_under_a_heading(string format)
+    {
+        var issue = RuleFixtures.From("attachment.txt", format);
+        var items = issue.AllItems.ToList();
+
+        Assert.Equal(["自治区计生协印发2023年工作要点", "柳州市计生协开展青春健康进校园活动"], items.Select(a => a.Title));
+        Assert.Contains("认真抓好贯彻落实。\n\n## 附件：2023年全区计生协工作要点\n\n## 一、加强组织建设\n\n", items[0].Body);
+        Assert.EndsWith("推进“暖心家园”建设。", items[0].Body);
+        Assert.Equal("自治区计生协办公室", items[0].AttributionOrganization);
+        Assert.Equal("尹 红", issue.ChiefEditor);
+    }
 }
