@@ -84,4 +84,16 @@ public class GeneralityRulesTests
         Assert.Equal("自治区计生协办公室", items[0].AttributionOrganization);
         Assert.Equal("尹 红", issue.ChiefEditor);
     }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Section_not_among_the_six_is_read_with_its_articles(string format)
+    {
+        var issue = RuleFixtures.From("new-section.txt", format);
+
+        Assert.Equal(["工作调研", "理论研究"], issue.Sections.Select(s => s.Name));
+        Assert.Equal("人口高质量发展的家庭支撑", Assert.Single(issue.Sections[1].Items).Title);
+        Assert.Null(SectionSynonyms.PortalNameOf("理论研究"));
+    }
 }
