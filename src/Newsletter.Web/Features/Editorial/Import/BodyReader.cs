@@ -20,18 +20,26 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     /// <summary>The current item's last paragraph while page breaks keep continuing it: built once, not copied for each piece.</summary>
     private readonly StringBuilder continued = new();
 
-    public void Read(IEnumerable<Block> blocks)
+    public void Read(IReadOnlyList<Block> blocks)
     {
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            Read(block);
+            if (i + 1 < blocks.Count && TitleOverTwo(blocks[i], blocks[i + 1]) is { } title)
+            {
+                Read(title);
+                i++;
+                continue;
+            }
+
+            Read(blocks[i]);
         }
 
         EndParagraph();
 
         foreach (var entry in remaining)
         {
-            errors.Add($"目录第{entry.Line}行列出的《{entry.Title}》（第{entry.Page}页）在正文中找不到，文件可能不完整。");
+            var page = entry.Page is { } p ? $"（第{p}页）" : "";
+            errors.Add($"目录第{entry.Line}行列出的《{entry.Title}》{page}在正文中找不到，文件可能不完整。");
         }
     }
 
@@ -121,6 +129,18 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
         article.Captions[number] = caption;
         return true;
+    }
+
+    /// <summary>A title printed as two paragraphs (Word keeps the break as one): the two as one block, when together they are a 目录 title.</summary>
+    private Block? TitleOverTwo(Block first, Block second)
+    {
+        if (first.Text.Length > 60 || TextRules.EndsSentence(first.Text) || remaining.Any(e => Titles.Match(e.Title, first.Text)))
+        {
+            return null;
+        }
+
+        var joined = first with { Text = first.Text + second.Text };
+        return remaining.Any(e => Titles.Match(e.Title, joined.Text)) ? joined : null;
     }
 
     private bool TryStartArticle(Block block)

@@ -96,4 +96,35 @@ public class GeneralityRulesTests
         Assert.Equal("人口高质量发展的家庭支撑", Assert.Single(issue.Sections[1].Items).Title);
         Assert.Null(SectionSynonyms.PortalNameOf("理论研究"));
     }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Toc_without_page_numbers_still_gives_sections_and_titles(string format)
+    {
+        var issue = RuleFixtures.From("toc-without-pages.txt", format);
+
+        Assert.Equal(["工作调研", "协会活动", "理论研究"], issue.Sections.Select(s => s.Name));
+        Assert.Equal(["全区计生协青春健康同伴教育主持人培训班在南宁举办", "自治区计生协开展“520”婚育新风宣传活动"],
+            issue.Sections[1].Items.Select(a => a.Title));
+        Assert.Equal("新时代计生协基层组织建设的思考与实践", Assert.Single(issue.Sections[2].Items).Title);
+        Assert.Equal(4, issue.AllItems.Count());
+        Assert.All(issue.AllItems, a => Assert.Null(a.PrintedPage));
+        Assert.All(issue.AllItems, a => Assert.Single(a.Paragraphs));
+        Assert.Empty(issue.Warnings);
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("docx")]
+    public void Title_over_two_lines_is_one_title_in_the_toc_and_the_body(string format)
+    {
+        var items = RuleFixtures.From("two-line-title.txt", format).AllItems.ToList();
+
+        Assert.Equal(["全区计生协系统学习贯彻党的二十大精神暨“六项重点任务”推进会在南宁召开", "自治区计生协召开2023年上半年工作总结会"],
+            items.Select(a => a.Title));
+        Assert.Equal<int?>([2, 4], items.Select(a => a.PrintedPage));
+        Assert.StartsWith("7月6日，", items[0].Body);
+        Assert.Equal("7月10日，自治区计生协召开2023年上半年工作总结会，机关各部室汇报了上半年工作完成情况。", items[1].Body);
+    }
 }
