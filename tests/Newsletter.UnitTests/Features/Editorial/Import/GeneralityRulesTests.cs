@@ -55,6 +55,7 @@ public class GeneralityRulesTests
         Assert.Equal("把暖心服务送到计生家庭身边", article.Title);
         Assert.StartsWith("*——记兴宁区计生协的“暖心行动”*\n\n近年来，兴宁区计生协", article.Body);
         Assert.Contains("\n\n## 一、建立联系人制度\n\n", article.Body);
+        Assert.Contains("<p><em>——记兴宁区计生协的“暖心行动”</em></p>", new Newsletter.Web.Infrastructure.MarkdownRenderer().Render(article.Body).Value);
     }
 
     [Theory]
@@ -67,6 +68,8 @@ public class GeneralityRulesTests
         Assert.Equal(4, article.Paragraphs.Count);
         Assert.Contains("提供健康咨询。\n\n*图为活动现场*\n\n活动当天", article.Body);
         Assert.EndsWith("300余人次。\n\n*图为志愿者向群众讲解优生优育知识*", article.Body);
+        var html = new Newsletter.Web.Infrastructure.MarkdownRenderer().Render(article.Body).Value!;
+        Assert.Contains("<p><em>图为活动现场</em></p>", html);
         Assert.Equal("自治区计生协宣传部", article.AttributionOrganization);
     }
 
