@@ -8,6 +8,8 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// (the body often lacks the section heading), ● starts a brief, the bracketed line closes an item,
 /// and a paragraph cut by a page break is joined to its continuation. A picture's mark is a paragraph of the item it
 /// stands in (one outside any item is left for the importer to report), and a 图为… paragraph right after it is its caption.
+/// The rules for what other issues print (a title over two paragraphs, a —— subtitle, 文/作者 bylines, a caption with no
+/// picture, 附件) are in decision 0002, "What other issues have".
 /// </summary>
 internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entries, List<string> errors)
 {
@@ -195,7 +197,7 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
         briefSection.HoldsBriefs = true;
         var body = TextRules.CleanSpaces(text.TrimStart('●', ' ', '\u3000'));
-        var brief = new ParsedArticle { Title = BriefTitle(body), IsBrief = true };
+        var brief = new ParsedArticle { Title = BriefTitles.Of(body), IsBrief = true };
         briefSection.Items.Add(brief);
         Begin(brief, header: false);
         AddParagraph(body);
@@ -273,45 +275,6 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
         return false;
     }
 
-    /// <summary>A brief has no printed title: its first clause of substance stands for one.</summary>
-    internal static string BriefTitle(string body)
-    {
-        var clauses = Clauses(body).SkipWhile(c => LeadingTime().IsMatch(c)).ToList();
-        var title = clauses.Count == 0 ? body : clauses[0];
-        for (var i = 1; i < clauses.Count && title.Length < 12; i++)
-        {
-            title += "，" + clauses[i];
-        }
-
-        return title.Length > 32 ? title[..32] + "…" : title;
-    }
-
-    /// <summary>Splits at ，。；！？ that are not inside “quotes”.</summary>
-    private static IEnumerable<string> Clauses(string text)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            depth += text[i] switch { '“' or '《' or '（' => 1, '”' or '》' or '）' => -1, _ => 0 };
-            if (depth <= 0 && "，。；！？".Contains(text[i]))
-            {
-                if (i > start)
-                {
-                    yield return text[start..i].Trim();
-                }
-
-                start = i + 1;
-                depth = 0;
-            }
-        }
-
-        if (start < text.Length)
-        {
-            yield return text[start..].Trim();
-        }
-    }
-
     private static string Preview(string text) => text.Length > 24 ? text[..24] + "…" : text;
 
     [GeneratedRegex(@"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")]
@@ -323,7 +286,4 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     /// <summary>文/张三, 文／张三, 作者：张三 李四: an author named with its label.</summary>
     [GeneratedRegex(@"^(?:文\s*[/／]|作者\s*[：:])\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs}·、， ]{0,38}?)$")]
     private static partial Regex Byline();
-
-    [GeneratedRegex(@"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:—\d{1,2}日)?(?:上午|下午|晚上|近日|日前|最近|近期)?$")]
-    private static partial Regex LeadingTime();
 }
