@@ -130,4 +130,17 @@ public class GeneralityRulesTests
         Assert.StartsWith("7月6日，", items[0].Body);
         Assert.Equal("7月10日，自治区计生协召开2023年上半年工作总结会，机关各部室汇报了上半年工作完成情况。", items[1].Body);
     }
+
+    [Fact]
+    public void Toc_followed_at_once_by_body_text_is_refused_as_having_no_entries()
+    {
+        var text = RuleFixtures.Text("toc-without-pages.txt");
+        var toc = text.IndexOf("工作调研", StringComparison.Ordinal);
+        var body = text.IndexOf("8月15日", StringComparison.Ordinal);
+
+        var result = PlainTextIssueParser.Parse(text[..toc] + text[body..]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("目录（第8行起）中没有文章条目：每个条目应是一行标题（可以带“……页码”）。", result.Errors);
+    }
 }
