@@ -8,6 +8,8 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// (the body often lacks the section heading), ● starts a brief, the bracketed line closes an item,
 /// and a paragraph cut by a page break is joined to its continuation. A picture's mark is a paragraph of the item it
 /// stands in (one outside any item is left for the importer to report), and a 图为… paragraph right after it is its caption.
+/// The rules for what other issues print (a title over two paragraphs, a —— subtitle, 文/作者 bylines, a caption with no
+/// picture, 附件) are in decision 0002, "What other issues have".
 /// </summary>
 internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entries, List<string> errors)
 {
@@ -20,18 +22,26 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     /// <summary>The current item's last paragraph while page breaks keep continuing it: built once, not copied for each piece.</summary>
     private readonly StringBuilder continued = new();
 
-    public void Read(IEnumerable<Block> blocks)
+    public void Read(IReadOnlyList<Block> blocks)
     {
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            Read(block);
+            if (i + 1 < blocks.Count && TitleOverTwo(blocks[i], blocks[i + 1]) is { } title)
+            {
+                Read(title);
+                i++;
+                continue;
+            }
+
+            Read(blocks[i]);
         }
 
         EndParagraph();
 
         foreach (var entry in remaining)
         {
-            errors.Add($"目录第{entry.Line}行列出的《{entry.Title}》（第{entry.Page}页）在正文中找不到，文件可能不完整。");
+            var page = entry.Page is { } p ? $"（第{p}页）" : "";
+            errors.Add($"目录第{entry.Line}行列出的《{entry.Title}》{page}在正文中找不到，文件可能不完整。");
         }
     }
 
@@ -78,8 +88,23 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
             return;
         }
 
+        if (inHeader && current.Paragraphs.Count == 0 && text.StartsWith("——", StringComparison.Ordinal))
+        {
+            // A subtitle (——记…) opens the body as a paragraph of its own (see PrintedTextToMarkdown); an author may follow.
+            AddWhole(TextRules.CleanSpaces(text));
+            return;
+        }
+
         inHeader = false;
-        AddParagraph(TextRules.CleanSpaces(text));
+        var cleaned = TextRules.CleanSpaces(text);
+        if (PictureCaption.Read(cleaned) is not null || TextRules.IsAttachmentHeading(cleaned))
+        {
+            // A caption with no picture (图为…) or an attachment's heading (附件：…) stands alone: nothing joins to or after it.
+            AddWhole(cleaned);
+            return;
+        }
+
+        AddParagraph(cleaned);
     }
 
     /// <summary>A picture is a paragraph of its own: nothing joins across it.</summary>
@@ -106,6 +131,18 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
         article.Captions[number] = caption;
         return true;
+    }
+
+    /// <summary>A title printed as two paragraphs (Word keeps the break as one): the two as one block, when together they are a 目录 title.</summary>
+    private Block? TitleOverTwo(Block first, Block second)
+    {
+        if (first.Text.Length > 60 || TextRules.EndsSentence(first.Text) || remaining.Any(e => Titles.Match(e.Title, first.Text)))
+        {
+            return null;
+        }
+
+        var joined = first with { Text = first.Text + second.Text };
+        return remaining.Any(e => Titles.Match(e.Title, joined.Text)) ? joined : null;
     }
 
     private bool TryStartArticle(Block block)
@@ -160,7 +197,7 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
 
         briefSection.HoldsBriefs = true;
         var body = TextRules.CleanSpaces(text.TrimStart('●', ' ', '\u3000'));
-        var brief = new ParsedArticle { Title = BriefTitle(body), IsBrief = true };
+        var brief = new ParsedArticle { Title = BriefTitles.Of(body), IsBrief = true };
         briefSection.Items.Add(brief);
         Begin(brief, header: false);
         AddParagraph(body);
@@ -171,6 +208,14 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
         EndParagraph();
         current = article;
         inHeader = header;
+        joinNext = false;
+    }
+
+    /// <summary>A paragraph that neither continues the one before nor is continued by the next.</summary>
+    private void AddWhole(string text)
+    {
+        EndParagraph();
+        current!.Paragraphs.Add(text);
         joinNext = false;
     }
 
@@ -213,6 +258,12 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
             return true;
         }
 
+        if (Byline().Match(TextRules.CleanSpaces(text)) is { Success: true } byline)
+        {
+            article.AuthorName = byline.Groups["names"].Value;
+            return true;
+        }
+
         if (text.Length <= 40 && AuthorLine().Match(TextRules.CleanSpaces(text)) is { Success: true } m
             && !TextRules.EndsSentence(text) && !text.Contains('，'))
         {
@@ -224,45 +275,6 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
         return false;
     }
 
-    /// <summary>A brief has no printed title: its first clause of substance stands for one.</summary>
-    internal static string BriefTitle(string body)
-    {
-        var clauses = Clauses(body).SkipWhile(c => LeadingTime().IsMatch(c)).ToList();
-        var title = clauses.Count == 0 ? body : clauses[0];
-        for (var i = 1; i < clauses.Count && title.Length < 12; i++)
-        {
-            title += "，" + clauses[i];
-        }
-
-        return title.Length > 32 ? title[..32] + "…" : title;
-    }
-
-    /// <summary>Splits at ，。；！？ that are not inside “quotes”.</summary>
-    private static IEnumerable<string> Clauses(string text)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            depth += text[i] switch { '“' or '《' or '（' => 1, '”' or '》' or '）' => -1, _ => 0 };
-            if (depth <= 0 && "，。；！？".Contains(text[i]))
-            {
-                if (i > start)
-                {
-                    yield return text[start..i].Trim();
-                }
-
-                start = i + 1;
-                depth = 0;
-            }
-        }
-
-        if (start < text.Length)
-        {
-            yield return text[start..].Trim();
-        }
-    }
-
     private static string Preview(string text) => text.Length > 24 ? text[..24] + "…" : text;
 
     [GeneratedRegex(@"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$")]
@@ -271,6 +283,7 @@ internal sealed partial class BodyReader(ParsedIssue issue, List<TocEntry> entri
     [GeneratedRegex(@"^(?:(?<title>\S.{1,38}?)\s+)?(?<name>\p{IsCJKUnifiedIdeographs}(?:\s?\p{IsCJKUnifiedIdeographs}){1,3})$")]
     private static partial Regex AuthorLine();
 
-    [GeneratedRegex(@"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:—\d{1,2}日)?(?:上午|下午|晚上|近日|日前|最近|近期)?$")]
-    private static partial Regex LeadingTime();
+    /// <summary>文/张三, 文／张三, 作者：张三 李四: an author named with its label.</summary>
+    [GeneratedRegex(@"^(?:文\s*[/／]|作者\s*[：:])\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs}·、， ]{0,38}?)$")]
+    private static partial Regex Byline();
 }

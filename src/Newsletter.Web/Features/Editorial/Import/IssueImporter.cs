@@ -212,6 +212,10 @@ public sealed class IssueImporter(
         return section;
     }
 
+    /// <summary>
+    /// A section that is neither the portal's nor a synonym is made, but inactive: it holds this issue's articles (shown
+    /// with the issue) without appearing in the section lists or the editor's choices until an administrator checks it.
+    /// </summary>
     private Section AddSection(ParsedSection parsed, List<Section> sections, List<string> warnings)
     {
         var section = new Section
@@ -220,10 +224,12 @@ public sealed class IssueImporter(
             Slug = $"section-{sections.Count + 1}",
             SortOrder = sections.Max(s => s.SortOrder) + 10,
             Kind = parsed.HoldsBriefs ? SectionKind.Briefs : SectionKind.Articles,
+            IsActive = false,
         };
         sections.Add(section);
         db.Sections.Add(section);
-        warnings.Add($"目录中的栏目“{parsed.Name}”原来没有，已新建；请管理员检查它的排序。");
+        warnings.Add($"目录中的栏目“{parsed.Name}”不是本站的栏目，也不是已知的别名；已新建为停用的栏目，本期文章照常归在其下。"
+                     + "请管理员检查：是新栏目就启用并排序，是已有栏目的另一个名称就加入栏目别名。");
         return section;
     }
 

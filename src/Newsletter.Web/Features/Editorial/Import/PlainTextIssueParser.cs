@@ -33,7 +33,7 @@ public static partial class PlainTextIssueParser
         var (sections, entries, bodyStart) = TableOfContents.Read(lines, tocLine + 1);
         if (entries.Count == 0)
         {
-            errors.Add($"目录（第{tocLine + 1}行起）中没有文章条目：每个条目应是“标题……页码”。");
+            errors.Add($"目录（第{tocLine + 1}行起）中没有文章条目：每个条目应是一行标题（可以带“……页码”）。");
             return Outcome<ParsedIssue>.Invalid(errors);
         }
 

@@ -5,7 +5,8 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// <summary>
 /// Turns the paragraphs of a printed article into Markdown: 一、 headings become level-2
 /// headings, short （一） lines level-3 headings, a long paragraph that opens with （一） keeps its
-/// lead sentence in bold, and short unnumbered lines (小标题) become level-2 headings.
+/// lead sentence in bold, and short unnumbered lines (小标题) and 附件：… lines become level-2 headings; a subtitle (——…)
+/// and a caption with no picture (图为…) are paragraphs in emphasis.
 /// </summary>
 public static class PrintedTextToMarkdown
 {
@@ -21,6 +22,17 @@ public static class PrintedTextToMarkdown
 
     private static string Block(string p)
     {
+        if (TextRules.IsAttachmentHeading(p))
+        {
+            return "## " + Escape(p);
+        }
+
+        if (p.StartsWith("——", StringComparison.Ordinal) && p.Length <= 80 || PictureCaption.Read(p) is not null)
+        {
+            // A subtitle (——记…) or a caption with no picture (图为…): set apart in emphasis, never a heading.
+            return "*" + Escape(p) + "*";
+        }
+
         if (TextRules.IsNumberedHeading(p) && p.Length <= 50)
         {
             return "## " + Escape(p);

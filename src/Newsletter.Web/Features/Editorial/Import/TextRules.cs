@@ -53,6 +53,9 @@ public static partial class TextRules
     /// <summary>（一） （二） … : a second-level numbered heading or lead-in.</summary>
     public static bool IsNumberedSubheading(string text) => SecondLevel().IsMatch(text);
 
+    /// <summary>附件：…, 附件1：…, or 附件 alone: the heading of an attachment printed at the end of an article.</summary>
+    public static bool IsAttachmentHeading(string text) => text.Length <= 60 && Attachment().IsMatch(text);
+
     /// <summary>A short line with no sentence punctuation: a heading, not a broken paragraph.</summary>
     public static bool IsShortHeading(string text) =>
         text.Length <= 20 && text.IndexOfAny(['，', '。', '；', ',', '：']) < 0 && !EndsSentence(text);
@@ -90,6 +93,9 @@ public static partial class TextRules
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
     private static partial Regex FirstLevel();
+
+    [GeneratedRegex(@"^附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[：:].*)?$")]
+    private static partial Regex Attachment();
 
     [GeneratedRegex(@"^[（(][一二三四五六七八九十]+[）)]")]
     private static partial Regex SecondLevel();
