@@ -39,10 +39,10 @@ public sealed class ArchiveQueries(NewsletterDbContext db)
             .OrderBy(i => i.IsSupplement).ThenBy(i => i.Number)
             .ToListAsync(ct);
 
-    /// <summary>The issue with its articles and their sections, or null when it is not readable.</summary>
+    /// <summary>The issue with its articles and their sections and its 更正, or null when it is not readable.</summary>
     public async Task<Issue?> IssueAsync(int year, int number, bool supplement, bool signedIn, CancellationToken ct) =>
         await (await ReadableIssuesAsync(signedIn, ct))
-            .Include(i => i.Articles).ThenInclude(a => a.Section)
+            .Include(i => i.Articles).ThenInclude(a => a.Section).Include(i => i.Corrections)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Year == year && i.Number == number && i.IsSupplement == supplement, ct);
 

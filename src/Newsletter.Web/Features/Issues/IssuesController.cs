@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Newsletter.Web.Features.Issues.Pdf;
 using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Newsletter.Web.Features.Issues;
 /// <summary>The reading side's issues: home (the latest issue), issues by year, one issue with its 目录, its print view.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ArchiveCachePolicy.Name)]
-public sealed class IssuesController(ArchiveQueries queries, MarkdownRenderer markdown) : Controller
+public sealed class IssuesController(ArchiveQueries queries, MarkdownRenderer markdown, IssuePrinter printer) : Controller
 {
     private bool SignedIn => User.Identity?.IsAuthenticated == true;
 
@@ -74,8 +75,7 @@ public sealed class IssuesController(ArchiveQueries queries, MarkdownRenderer ma
             Response.Headers.CacheControl = MembersOnlyResponse.CacheControl;
         }
 
-        var bodies = page.Toc.SelectMany(s => s.Articles).ToDictionary(a => a.Id, a => markdown.Render(a.Body, PictureRendering.Print));
-        return View("Print", new PrintViewModel(page, bodies));
+        return View("Print", printer.Screen(page));
     }
 
     private async Task<IActionResult> ShowIssue(int year, int number, bool supplement, CancellationToken ct)

@@ -22,4 +22,15 @@ public sealed record YearsViewModel(IReadOnlyList<YearCount> Years, IReadOnlyLis
 /// headless Chromium prints to PDF, laid out by Paged.js, with print.css and paged.polyfill.js beside it and the
 /// 目录's page numbers taken from the laid-out pages.
 /// </summary>
-public sealed record PrintViewModel(IssuePageViewModel Page, IReadOnlyDictionary<int, HtmlString> Bodies, bool Paged = false);
+public sealed record PrintViewModel(IssuePageViewModel Page, IReadOnlyDictionary<int, HtmlString> Bodies, bool Paged = false)
+{
+    /// <summary>Set for an editor's 样稿 of an issue not yet published: every page is marked, and the screen gets the proof bar.</summary>
+    public ProofMarks? Proof { get; init; }
+}
+
+/// <summary>
+/// What a 样稿 adds to the print view: the mark on every page and, on screen only (outside the printed area), the way back
+/// to composing, the 样稿 PDF, and the issue's transition buttons — <paramref name="Actions"/> is the model of the editors'
+/// <c>_IssueActions</c> partial (found beside the editorial controller that renders the page); null in the PDF.
+/// </summary>
+public sealed record ProofMarks(string ComposeUrl, string PdfUrl, object? Actions);

@@ -44,19 +44,36 @@ public static class EditorialSteps
 
     /// <summary>The whole road as people walk it: an editor writes, accepts and composes 2023年第3期(总第66期); the chief editor publishes it.</summary>
     /// <param name="prepare">Run by the editor on the new article before it is accepted (e.g. uploading its pictures).</param>
+    /// <param name="masthead">More fields of the new-issue form (送, 发, editors …).</param>
     public static async Task<int> PublishNewIssueAsync(
         this PortalFactory portal, string body, Dictionary<string, string>? publishFields = null, string? visibility = null,
-        Func<HttpClient, int, Task>? prepare = null)
+        Func<HttpClient, int, Task>? prepare = null, Dictionary<string, string>? masthead = null)
+    {
+        var issueId = await portal.ComposeNewIssueAsync(body, visibility, prepare, masthead);
+        var editor = await portal.SignedInAsync(Roles.Editor);
+        await editor.IssueActionAsync(issueId, IssueAction.SubmitForReview);
+        var chief = await portal.SignedInAsync(Roles.ChiefEditor);
+        await chief.IssueActionAsync(issueId, IssueAction.Approve, new() { ["HitsReviewed"] = "true" });
+        var publish = publishFields ?? new Dictionary<string, string>();
+        publish["ConfidentialityConfirmed"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await chief.IssueActionAsync(issueId, IssueAction.Publish, publish)).StatusCode);
+        return issueId;
+    }
+
+    /// <summary>The first part of <see cref="PublishNewIssueAsync"/>: a draft 2023年第3期 with the one article placed.</summary>
+    public static async Task<int> ComposeNewIssueAsync(
+        this PortalFactory portal, string body, string? visibility = null, Func<HttpClient, int, Task>? prepare = null,
+        Dictionary<string, string>? masthead = null, string title = "河池市开展婚育新风进万家活动")
     {
         var editor = await portal.SignedInAsync(Roles.Editor);
-        var articleId = await editor.WriteArticleAsync("河池市开展婚育新风进万家活动", body);
+        var articleId = await editor.WriteArticleAsync(title, body);
         if (prepare is not null)
         {
             await prepare(editor, articleId);
         }
 
         await editor.ArticleActionAsync(articleId, ArticleAction.Accept);
-        var fields = new Dictionary<string, string> { ["Year"] = "2023", ["Number"] = "3", ["SerialNumber"] = "66", ["CoverMonth"] = "6" };
+        var fields = new Dictionary<string, string>(masthead ?? []) { ["Year"] = "2023", ["Number"] = "3", ["SerialNumber"] = "66", ["CoverMonth"] = "6" };
         if (visibility is not null)
         {
             fields["Visibility"] = visibility;
@@ -64,12 +81,6 @@ public static class EditorialSteps
 
         var issueId = IdFrom(await editor.PostFormAsync("/editorial/issues/new", "/editorial/issues/new", fields));
         await editor.PostFormAsync($"/editorial/issues/{issueId}", $"/editorial/issues/{issueId}/place", new() { ["articleId"] = articleId.ToString(), ["sectionId"] = "6" });
-        await editor.IssueActionAsync(issueId, IssueAction.SubmitForReview);
-        var chief = await portal.SignedInAsync(Roles.ChiefEditor);
-        await chief.IssueActionAsync(issueId, IssueAction.Approve, new() { ["HitsReviewed"] = "true" });
-        var publish = publishFields ?? new Dictionary<string, string>();
-        publish["ConfidentialityConfirmed"] = "true";
-        Assert.Equal(HttpStatusCode.Redirect, (await chief.IssueActionAsync(issueId, IssueAction.Publish, publish)).StatusCode);
         return issueId;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
@@ -5,8 +6,8 @@ using Newsletter.Web.Domain;
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
 /// <summary>
-/// The 送 and 发 lists as they are now: the footer lines printed with an issue (stored with it at
-/// publication, never rewritten) and the recipients of its dispatch (a snapshot of each address).
+/// The 送 and 发 lists as they are now: the footer lines an editor may start from (按发送名单生成; the issue prints what
+/// the editor leaves in its fields) and the recipients of its dispatch (a snapshot of each address).
 /// </summary>
 public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock)
 {
@@ -15,11 +16,62 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
             .Where(m => m.Group == group && m.Status == MembershipStatus.Active && m.Organization!.IsActive)
             .OrderBy(m => m.SortOrder).ThenBy(m => m.Organization!.SortOrder).ThenBy(m => m.Organization!.Name);
 
-    /// <summary>送：A、B、C。 — null when the group has no active member (the editor's own text then stays).</summary>
+    /// <summary>
+    /// 送：A、B、C。 in administrative order — the bodies (有关领导, 中国计生协各部室 …), then the region, then each city followed
+    /// by its counties; within one level by the organisations' order (排序), then by name as Chinese sorts it — or null
+    /// when the group has no active member.
+    /// </summary>
     public async Task<string?> FooterLineAsync(DistributionGroup group)
     {
-        var names = await Active(group).Select(m => m.Organization!.Name).ToListAsync();
-        return names.Count == 0 ? null : string.Join("、", names) + "。";
+        var members = await Active(group).Select(m => new { m.OrganizationId, m.SortOrder }).ToListAsync();
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var tree = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var names = members
+            .OrderBy(m => AdministrativePath(tree[m.OrganizationId], tree), PathOrder.Instance).ThenBy(m => m.SortOrder)
+            .Select(m => tree[m.OrganizationId].Name);
+        return string.Join("、", names) + "。";
+    }
+
+    /// <summary>From the top of the tree down to the organisation: (kind, 排序, name) of each.</summary>
+    private static List<(OrganizationKind Kind, int Order, string Name)> AdministrativePath(Organization organization, Dictionary<int, Organization> tree)
+    {
+        var path = new List<(OrganizationKind, int, string)>();
+        for (var o = organization; o is not null && path.Count < 8; o = o.ParentId is { } p ? tree.GetValueOrDefault(p) : null)
+        {
+            path.Insert(0, (o.Kind, o.SortOrder, o.Name));
+        }
+
+        return path;
+    }
+
+    /// <summary>Level by level; a parent (a prefix) before its children; bodies first, then region, city, county.</summary>
+    private sealed class PathOrder : IComparer<List<(OrganizationKind Kind, int Order, string Name)>>
+    {
+        public static readonly PathOrder Instance = new();
+
+        private static readonly StringComparer Chinese = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+
+        public int Compare(List<(OrganizationKind Kind, int Order, string Name)>? x, List<(OrganizationKind Kind, int Order, string Name)>? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Count, y!.Count); i++)
+            {
+                var byLevel = Rank(x[i].Kind).CompareTo(Rank(y[i].Kind));
+                byLevel = byLevel != 0 ? byLevel : x[i].Order.CompareTo(y[i].Order);
+                byLevel = byLevel != 0 ? byLevel : Chinese.Compare(x[i].Name, y[i].Name);
+                if (byLevel != 0)
+                {
+                    return byLevel;
+                }
+            }
+
+            return x.Count.CompareTo(y.Count);
+        }
+
+        private static int Rank(OrganizationKind kind) => kind == OrganizationKind.Body ? -1 : (int)kind;
     }
 
     /// <summary>Adds to the unit of work a dispatch with one recipient per active address (an address in both lists once, in 送).</summary>

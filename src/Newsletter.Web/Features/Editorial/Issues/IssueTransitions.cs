@@ -64,12 +64,12 @@ public sealed class IssueTransitions(
     }
 
     /// <summary>
-    /// What a first publication (立即发布 or 到时发布, not 重新发布) does besides the status: the footer's 送 and 发 lines
-    /// are taken from the groups as they are now and stored with the issue (later changes to the groups never rewrite
-    /// it), and the dispatch (发送) is created, to be sent by the DispatchWorker after the save. The search-outbox row
-    /// and the cache eviction follow from the save itself (see <see cref="ApplyAsync"/>). A back issue (往期, imported from
-    /// the printed archive) does neither: it keeps the footer as printed and goes to the archive without mail
-    /// (docs/decisions/0010-back-issues.md).
+    /// What a first publication (立即发布 or 到时发布, not 重新发布) does besides the status: the dispatch (发送) to the
+    /// organisation groups is created, to be sent by the DispatchWorker after the save. The footer's 送 and 发 lines stay
+    /// exactly as the editor typed them (按发送名单生成 on the compose page fills them from the groups beforehand; after
+    /// publication a wrong line is a recorded 更正, <see cref="IssueCorrections"/>). The search-outbox row and the cache
+    /// eviction follow from the save itself (see <see cref="ApplyAsync"/>). A back issue (往期, imported from the printed
+    /// archive) goes to the archive without mail (docs/decisions/0010-back-issues.md).
     /// </summary>
     private async Task OnPublishAsync(Issue issue, Actor actor)
     {
@@ -78,8 +78,6 @@ public sealed class IssueTransitions(
             return;
         }
 
-        issue.SendTo = await lists.FooterLineAsync(DistributionGroup.Send) ?? issue.SendTo;
-        issue.DistributeTo = await lists.FooterLineAsync(DistributionGroup.Distribute) ?? issue.DistributeTo;
         if (issue.SendOnPublish)
         {
             var publication = await db.Publications.AsNoTracking().FirstAsync();

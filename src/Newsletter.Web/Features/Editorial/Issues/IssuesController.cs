@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Dispatches;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Issues.Pdf;
 using Newsletter.Web.Features.Media;
@@ -126,8 +127,38 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
         }
 
         var publication = await db.Publications.AsNoTracking().FirstAsync();
-        return View(new IssuePageViewModel(issue, publication));
+        return View(new IssuePageViewModel(issue, publication) { ArticleUrl = a => $"/editorial/articles/{a.Id}" });
     }
+
+    // Slice "proof" (issue 17 point 3): 按发送名单生成 and the 更正 of a published issue's lines.
+
+    /// <summary>按发送名单生成: the masthead form back as typed, with 送 and 发 filled from the groups for the editor to edit; nothing is saved.</summary>
+    [HttpPost("{id:int}/masthead/lines")]
+    public async Task<IActionResult> FooterLines(int id, IssueForm form, [FromServices] DistributionLists lists)
+    {
+        var issue = await issues.FindAsync(id);
+        if (issue is null)
+        {
+            return this.NotFoundPage("没有找到这一期。");
+        }
+
+        if (IssueRules.WhyNotEditable(issue, Actor) is { } why)
+        {
+            return Finish(id, Outcome.Forbidden(why), "");
+        }
+
+        var (send, distribute) = (await lists.FooterLineAsync(DistributionGroup.Send), await lists.FooterLineAsync(DistributionGroup.Distribute));
+        (form.SendTo, form.DistributeTo) = (send ?? form.SendTo, distribute ?? form.DistributeTo);
+        ModelState.Clear();
+        TempData["Message"] = send is null && distribute is null
+            ? "送、发名单中还没有单位，原来的内容未改动。请到“送发名单”添加单位。"
+            : "已按发送名单生成送、发两行（尚未保存）。请核对修改后点“保存报头报尾”。";
+        return View(nameof(Compose), await ComposeModelAsync(issue, form));
+    }
+
+    [HttpPost("{id:int}/corrections")]
+    public async Task<IActionResult> Correct(int id, IssueCorrectionForm form, [FromServices] IssueCorrections corrections) =>
+        Finish(id, await corrections.CorrectAsync(id, form, Actor), "更正已保存，读者会在本期末尾看到更正说明。");
 
     private IActionResult Finish(int id, Outcome outcome, string message) =>
         this.Finish(outcome, message, nameof(Compose), new { id });

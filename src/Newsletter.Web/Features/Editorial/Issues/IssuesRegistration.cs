@@ -7,6 +7,7 @@ public static class IssuesRegistration
     {
         services.AddScoped<IssueService>();
         services.AddScoped<IssueTransitions>();
+        services.AddScoped<IssueCorrections>();
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName).ValidateOnStart();
         services.AddHostedService<ScheduledPublisher>();
         return services;

@@ -8,6 +8,7 @@ public static class PdfRegistration
         services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPdfGenerator, ChromiumPdfGenerator>();
         services.AddScoped<ViewHtmlRenderer>();
+        services.AddScoped<IssuePrinter>();
         return services;
     }
 }
