@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Newsletter.Web.Data;
+using Newsletter.Web.Features.Editorial.Import;
+using Newsletter.Web.Features.Search;
+
+namespace Newsletter.ImportBench;
+
+/// <summary>What one batch run measured.</summary>
+public sealed record BatchResult(
+    string Kind, int Files, long Bytes, TimeSpan DryRun, TimeSpan Apply, TimeSpan IndexCatchUp, int WouldImport, int Imported,
+    int ArticlesStored, int ArticlesExpected, int Indexed, bool TitleFound, string Title, double DryRunPeakMb, double ApplyPeakMb)
+{
+    public TimeSpan Total => DryRun + Apply + IndexCatchUp;
+
+    public bool IndexCurrent => Indexed == ArticlesStored && ArticlesStored == ArticlesExpected && TitleFound;
+}
+
+/// <summary>
+/// One batch through the portal's batch code, as the import page runs it: the files received into a batch folder
+/// (<see cref="ImportBatchIntake"/>) and dry-run (<see cref="ImportBatchRunner.DryRunAsync"/>), the batch saved; then applied
+/// file by file with the worker's report saving after each file (<see cref="ImportBatchRunner.ApplyAsync"/>, published, as
+/// <c>import --publish</c> does, so the search indexer takes every article); then the wait until the portal's own
+/// <see cref="SearchIndexerService"/> has applied the search outbox.
+/// </summary>
+public static class BatchRun
+{
+    public static async Task<BatchResult> RunAsync(string kind, IReadOnlyList<string> files, int expectedArticles, string lastTitle, MemorySampler memory)
+    {
+        var data = Directory.CreateTempSubdirectory($"import-bench-{kind.TrimStart('.')}-").FullName;
+        try
+        {
+            await using var portal = new BenchPortal(data);
+            var index = await portal.StartedAsync();
+            await using var scope = portal.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var store = services.GetRequiredService<ImportBatchStore>();
+            var runner = services.GetRequiredService<ImportBatchRunner>();
+            memory.Reset();
+
+            var watch = Stopwatch.StartNew();
+            var batch = store.Create("import-bench");
+            var intake = new ImportBatchIntake(store.FolderOf(batch));
+            foreach (var file in files)
+            {
+                await intake.AddAsync(Path.GetFileName(file), new FileInfo(file).Length, () => File.OpenRead(file), CancellationToken.None);
+            }
+
+            batch.Files.AddRange(intake.Files);
+            batch.DryRun.AddRange(await runner.DryRunAsync(intake.Files, CancellationToken.None));
+            store.Save(batch);
+            var dryRun = watch.Elapsed;
+            var dryRunPeak = memory.Reset();
+            Bench.Log($"{kind}: dry run {dryRun.TotalSeconds:F1} s");
+
+            watch.Restart();
+            store.TryStartApply(batch);
+            await runner.ApplyAsync(batch.Files, publish: true, ImportCommand.Actor, line =>
+            {
+                batch.Applied.Add(line);
+                store.Save(batch);
+                return Task.CompletedTask;
+            }, CancellationToken.None);
+            batch.State = ImportBatchState.Done;
+            ImportBatchStore.DeleteFiles(batch);
+            store.Save(batch);
+            var apply = watch.Elapsed;
+            Bench.Log($"{kind}: apply {apply.TotalSeconds:F1} s");
+
+            watch.Restart();
+            var indexer = services.GetRequiredService<SearchIndexer>();
+            while (await indexer.PendingAsync() > 0)
+            {
+                await Task.Delay(20);
+            }
+
+            var catchUp = watch.Elapsed;
+            var applyPeak = memory.Reset();
+            Bench.Log($"{kind}: search index current {catchUp.TotalSeconds:F1} s after the apply");
+
+            var db = services.GetRequiredService<NewsletterDbContext>();
+            var stored = await db.Articles.CountAsync();
+            var last = await db.Issues.OrderByDescending(i => i.SerialNumber).Include(i => i.Articles).FirstAsync();
+            var wanted = last.Articles.Single(a => a.Title == lastTitle);
+            var hits = index.Search(new SearchRequest(lastTitle, null, last.Year, null, SearchSort.Date, 1, SignedIn: true));
+            return new BatchResult(
+                kind, files.Count, files.Sum(f => new FileInfo(f).Length), dryRun, apply, catchUp,
+                batch.DryRun.Count(l => l.Kind == ImportBatchLineKind.WouldImport), batch.Applied.Count(l => l.Kind == ImportBatchLineKind.Imported),
+                stored, expectedArticles, index.DocumentCount, hits.Hits.Any(h => h.ArticleId == wanted.Id), lastTitle, dryRunPeak, applyPeak);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}

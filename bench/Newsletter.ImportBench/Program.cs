@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Newsletter.SyntheticArchive;
+
+namespace Newsletter.ImportBench;
+
+// Import benchmark, run by hand (see bench/README.md; results in docs/benchmarks.md):
+//   dotnet run -c Release --project bench/Newsletter.ImportBench -- [--count 100] [--pdfs <folder>] [--seed 65]
+// Issue 16's target: 100 office-made PDF issues imported in one batch (dry run + apply) ≤ 60 s on 2 cores, the search index
+// current at the end, memory < 400 MB. Baseline in the same run: the same issues as .txt through the same batch.
+// A class rather than top-level statements: the web project's Program (the host this bench starts) keeps its name.
+internal static class ImportBenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        var count = int.Parse(Option("--count", "100"), CultureInfo.InvariantCulture);
+        var seed = int.Parse(Option("--seed", "65"), CultureInfo.InvariantCulture);
+        var pdfs = Path.GetFullPath(Option("--pdfs", Path.Combine(Path.GetTempPath(), $"newsletter-import-bench-pdfs-{count}-{seed}")));
+
+        Bench.Log($"load average at start: {Bench.LoadAverage()}");
+        var issues = PrintedIssues.Generate(SeedPool.Load(), count, seed);
+        Bench.CheckParses(issues);
+        var articles = issues.Sum(i => i.Articles);
+        Bench.Log($"{count} issues generated (总第1–{count}期, {issues[0].Year}–{issues[^1].Year}), {articles} articles and briefs; every .txt parses as itself");
+        OfficePdfs.Ensure(issues, pdfs);
+
+        var texts = Directory.CreateTempSubdirectory("import-bench-txt-").FullName;
+        foreach (var issue in issues)
+        {
+            await File.WriteAllTextAsync(Path.Combine(texts, issue.FileName(".txt")), issue.Text);
+        }
+
+        var lastTitle = issues[^1].Titles[^1];
+        using var memory = new MemorySampler();
+        var pdf = await BatchRun.RunAsync(".pdf", issues.Select(i => Path.Combine(pdfs, i.FileName(".pdf"))).ToList(), articles, lastTitle, memory);
+        var peakAfterPdf = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        var txt = await BatchRun.RunAsync(".txt", issues.Select(i => Path.Combine(texts, i.FileName(".txt"))).ToList(), articles, lastTitle, memory);
+        Directory.Delete(texts, recursive: true);
+        var loadAtEnd = Bench.LoadAverage();
+
+        Console.WriteLine($"Import benchmark: {count} issues in one batch, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
+                          + $".NET {Environment.Version}, Server GC {System.Runtime.GCSettings.IsServerGC}; load average at the end {loadAtEnd}");
+        Console.WriteLine();
+        Console.WriteLine(Report.Markdown(pdf, txt, peakAfterPdf));
+        var met = pdf.Total.TotalSeconds <= 60 && pdf.IndexCurrent && txt.IndexCurrent && pdf.WouldImport == count && pdf.Imported == count
+                  && Math.Max(peakAfterPdf, Math.Max(pdf.DryRunPeakMb, pdf.ApplyPeakMb)) < 400;
+        Console.WriteLine($"targets (≤ 60 s, index current, all {count} imported, < 400 MB): {(met ? "PASS" : "FAIL")}");
+        return met ? 0 : 1;
+    }
+}
