@@ -26,7 +26,9 @@ public static class Bench
             var parsed = PlainTextIssueParser.Parse(Encoding.UTF8.GetBytes(issue.Text));
             if (!parsed.Succeeded)
             {
-                throw new InvalidOperationException($"{issue.FileName(".txt")} does not parse: {string.Join("; ", parsed.Errors)}");
+                var kept = Path.Combine(Path.GetTempPath(), issue.FileName(".txt"));
+                File.WriteAllText(kept, issue.Text);
+                throw new InvalidOperationException($"{kept} does not parse: {string.Join("; ", parsed.Errors)}");
             }
 
             var value = parsed.Value!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,10 @@ namespace Newsletter.ImportBench;
 /// </summary>
 public sealed class BenchPortal(string dataPath) : WebApplicationFactory<Program>
 {
+    /// <summary>The web project's folder (views, wwwroot), found from the repository rather than a test project's manifest.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseContentRoot(Path.Combine(Bench.RepositoryRoot, "src", "Newsletter.Web"));
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>

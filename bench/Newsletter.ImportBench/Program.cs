@@ -7,6 +7,7 @@ namespace Newsletter.ImportBench;
 
 // Import benchmark, run by hand (see bench/README.md; results in docs/benchmarks.md):
 //   dotnet run -c Release --project bench/Newsletter.ImportBench -- [--count 100] [--pdfs <folder>] [--seed 65]
+//   dotnet run -c Release --project bench/Newsletter.ImportBench -- --text <file.pdf>    (the text the importer reads from it)
 // Issue 16's target: 100 office-made PDF issues imported in one batch (dry run + apply) ≤ 60 s on 2 cores, the search index
 // current at the end, memory < 400 MB. Baseline in the same run: the same issues as .txt through the same batch.
 // A class rather than top-level statements: the web project's Program (the host this bench starts) keeps its name.
@@ -15,6 +16,14 @@ internal static class ImportBenchProgram
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
+        if (args is ["--text", var file])
+        {
+            // What the importer reads from one PDF, for looking into a file the dry run refused.
+            var read = Newsletter.Web.Features.Editorial.Import.PdfIssueReader.ReadText(await File.ReadAllBytesAsync(file), file);
+            Console.WriteLine(read.Succeeded ? read.Value : string.Join("\n", read.Errors));
+            return read.Succeeded ? 0 : 1;
+        }
+
         string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
         var count = int.Parse(Option("--count", "100"), CultureInfo.InvariantCulture);
         var seed = int.Parse(Option("--seed", "65"), CultureInfo.InvariantCulture);

@@ -19,19 +19,24 @@ public static class PrintedIssues
     public static IReadOnlyList<PrintedIssue> Generate(SeedPool pool, int count, int seed)
     {
         var random = new Random(seed);
-        var paragraphs = pool.Paragraphs.Where(p => !p.StartsWith('●')).ToList();
-        var briefs = pool.Paragraphs.Where(p => p.StartsWith('●')).ToList();
-        return Enumerable.Range(1, count).Select(serial => Issue(pool, random, serial, paragraphs, briefs)).ToList();
+        var paragraphs = pool.Paragraphs.Except(pool.Briefs).ToList();
+        var briefs = pool.Briefs.Select(b => "●" + b).ToList();
+        // A brief's title is its first words, cut with "…" where they run on: not a heading an office would print.
+        var titles = pool.Titles.Where(t => !t.Contains('…') && !pool.Briefs.Any(b => b.StartsWith(t, StringComparison.Ordinal))).ToList();
+        var fragments = pool.Fragments.Where(f => !f.Contains('…') && !pool.Briefs.Any(b => b.Contains(f, StringComparison.Ordinal))).ToList();
+        return Enumerable.Range(1, count).Select(serial => Issue(pool.Sections, titles, fragments, pool.Organizations, random, serial, paragraphs, briefs)).ToList();
     }
 
-    private static PrintedIssue Issue(SeedPool pool, Random random, int serial, List<string> paragraphs, List<string> briefs)
+    private static PrintedIssue Issue(
+        IReadOnlyList<(string Name, bool Briefs)> pool, List<string> titles, List<string> fragments, IReadOnlyList<string> organizations,
+        Random random, int serial, List<string> paragraphs, List<string> briefs)
     {
         var (year, number) = (2007 + ((serial - 1) / 6), ((serial - 1) % 6) + 1);
         var month = number * 2;
         var used = new HashSet<string>();
-        var sections = pool.Sections.Select(s => (s.Name, s.Briefs, Items: s.Briefs
+        var sections = pool.Select(s => (s.Name, s.Briefs, Items: s.Briefs
             ? Enumerable.Range(0, random.Next(3, 6)).Select(_ => (Title: "", Body: new List<string> { Pick(random, briefs) })).ToList()
-            : Enumerable.Range(0, random.Next(1, 4)).Select(_ => (Title: Title(pool, random, used),
+            : Enumerable.Range(0, random.Next(1, 4)).Select(_ => (Title: Title(titles, fragments, random, used),
                 Body: Enumerable.Range(0, random.Next(3, 9)).Select(_ => Pick(random, paragraphs)).ToList())).ToList())).ToList();
 
         var text = new StringBuilder();
@@ -64,23 +69,24 @@ public static class PrintedIssues
                     text.Append($"{paragraph}\n\n");
                 }
 
-                text.Append($"（{Pick(random, pool.Organizations)}）\n\n");
+                text.Append($"（{Pick(random, organizations)}）\n\n");
             }
         }
 
         text.Append("总编辑：尹 红 编辑：潘绍先 责任编辑：黄玉鹏\n\n送：有关领导、中国计生协各部室、自治区卫生健康委、\n自治区计生协会会长、副会长。\n\n"
                     + $"发：各市、县（市、区）计划生育协会。\n\n广西壮族自治区计划生育协会\n\n{year}年{month}月{random.Next(1, 29)}日印发\n");
-        var titles = sections.Where(s => !s.Briefs).SelectMany(s => s.Items.Select(i => i.Title)).ToList();
-        return new PrintedIssue(year, number, serial, text.ToString(), sections.Sum(s => s.Items.Count), titles);
+        var printedTitles = sections.Where(s => !s.Briefs).SelectMany(s => s.Items.Select(i => i.Title)).ToList();
+        return new PrintedIssue(year, number, serial, text.ToString(), sections.Sum(s => s.Items.Count), printedTitles);
     }
 
-    /// <summary>A seed title, or two title fragments; never twice in one issue (the importer would warn of a repeat).</summary>
-    private static string Title(SeedPool pool, Random random, HashSet<string> used)
+    /// <summary>A seed article's title, or two fragments of them (not of the briefs, whose titles are their first words); never twice in one issue, nor one holding another (a
+    /// heading that starts with an earlier title is read as that title).</summary>
+    private static string Title(List<string> titles, List<string> fragments, Random random, HashSet<string> used)
     {
         while (true)
         {
-            var title = random.Next(3) == 0 ? Pick(random, pool.Titles) : Pick(random, pool.Fragments) + Pick(random, pool.Fragments);
-            if (used.Add(title))
+            var title = random.Next(3) == 0 ? Pick(random, titles) : Pick(random, fragments) + Pick(random, fragments);
+            if (!used.Any(u => u.Contains(title, StringComparison.Ordinal) || title.Contains(u, StringComparison.Ordinal)) && used.Add(title))
             {
                 return title;
             }
