@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Newsletter.Web.Data;
@@ -10,7 +12,8 @@ namespace Newsletter.ImportBench;
 /// <summary>What one batch run measured.</summary>
 public sealed record BatchResult(
     string Kind, int Files, long Bytes, TimeSpan DryRun, TimeSpan Apply, TimeSpan IndexCatchUp, int WouldImport, int Imported,
-    int ArticlesStored, int ArticlesExpected, int Indexed, bool TitleFound, string Title, double DryRunPeakMb, double ApplyPeakMb)
+    int ArticlesStored, int ArticlesExpected, int Indexed, bool TitleFound, string Title, double StartedMb, double DryRunPeakMb, double ApplyPeakMb,
+    double PeakMb)
 {
     public TimeSpan Total => DryRun + Apply + IndexCatchUp;
 
@@ -26,7 +29,44 @@ public sealed record BatchResult(
 /// </summary>
 public static class BatchRun
 {
-    public static async Task<BatchResult> RunAsync(string kind, IReadOnlyList<string> files, int expectedArticles, string lastTitle, MemorySampler memory)
+    /// <summary>
+    /// Runs the batch in a fresh process of this program (<c>--batch</c>), so each kind's memory figures start from nothing.
+    /// </summary>
+    public static BatchResult InChildProcess(string kind, string folder, int expectedArticles, string lastTitle)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BatchRun).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "--batch", kind, folder, expectedArticles.ToString(CultureInfo.InvariantCulture), lastTitle })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var result = output.Split('\n').LastOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));
+        return result is not null && child.ExitCode == 0
+            ? JsonSerializer.Deserialize<BatchResult>(result[ResultPrefix.Length..])!
+            : throw new InvalidOperationException($"the {kind} batch failed (exit code {child.ExitCode}): {output}");
+    }
+
+    public const string ResultPrefix = "RESULT ";
+
+    /// <summary>The child's side: the batch of every <paramref name="kind"/> file in <paramref name="folder"/>, in name order.</summary>
+    public static async Task<int> ChildAsync(string kind, string folder, int expectedArticles, string lastTitle)
+    {
+        var files = Directory.EnumerateFiles(folder, "*" + kind).Order(StringComparer.Ordinal).ToList();
+        using var memory = new MemorySampler();
+        var result = await RunAsync(kind, files, expectedArticles, lastTitle, memory);
+        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    private static async Task<BatchResult> RunAsync(string kind, IReadOnlyList<string> files, int expectedArticles, string lastTitle, MemorySampler memory)
     {
         var data = Directory.CreateTempSubdirectory($"import-bench-{kind.TrimStart('.')}-").FullName;
         try
@@ -37,7 +77,8 @@ public static class BatchRun
             var services = scope.ServiceProvider;
             var store = services.GetRequiredService<ImportBatchStore>();
             var runner = services.GetRequiredService<ImportBatchRunner>();
-            memory.Reset();
+            var started = memory.Reset();
+            Bench.Log($"{kind}: portal started, working set {started:F0} MB");
 
             var watch = Stopwatch.StartNew();
             var batch = store.Create("import-bench");
@@ -96,7 +137,8 @@ public static class BatchRun
             return new BatchResult(
                 kind, files.Count, files.Sum(f => new FileInfo(f).Length), dryRun, apply, catchUp,
                 batch.DryRun.Count(l => l.Kind == ImportBatchLineKind.WouldImport), batch.Applied.Count(l => l.Kind == ImportBatchLineKind.Imported),
-                stored, expectedArticles, index.DocumentCount, found, lastTitle, dryRunPeak, applyPeak);
+                stored, expectedArticles, index.DocumentCount, found, lastTitle, started, dryRunPeak, applyPeak,
+                Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
         }
         finally
         {
