@@ -133,6 +133,9 @@ public static class BatchRun
             var applyPeak = memory.Reset();
             Bench.Log($"{kind}: search index current {catchUp.TotalSeconds:F1} s after the apply; “{lastTitle}” (article {wanted.Id}) "
                       + (found ? "found" : "NOT found in 2 minutes"));
+            var gc = GC.GetGCMemoryInfo();
+            Bench.Log($"{kind}: GC heap {gc.HeapSizeBytes / 1048576.0:F0} MB, committed {gc.TotalCommittedBytes / 1048576.0:F0} MB, "
+                      + $"live after a full GC {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MB (after the figures above)");
             var stored = await db.Articles.CountAsync();
             return new BatchResult(
                 kind, files.Count, files.Sum(f => new FileInfo(f).Length), dryRun, apply, catchUp,
