@@ -13,6 +13,9 @@ public sealed class SeedPool
 
     public required IReadOnlyList<string> Paragraphs { get; init; }
 
+    /// <summary>The text of the seed's briefs (基层简讯), without their ● (also among <see cref="Paragraphs"/>).</summary>
+    public required IReadOnlyList<string> Briefs { get; init; }
+
     /// <summary>The six sections in 目录 order, with whether each holds briefs.</summary>
     public required IReadOnlyList<(string Name, bool Briefs)> Sections { get; init; }
 
@@ -40,6 +43,7 @@ public sealed class SeedPool
             Fragments = titles.SelectMany(t => t.Split(TitleBreaks, StringSplitOptions.RemoveEmptyEntries))
                 .Where(f => f.Length >= 2).Distinct().ToList(),
             Paragraphs = items.SelectMany(a => a.Paragraphs).Where(p => p.Length > 0).ToList(),
+            Briefs = items.Where(a => a.IsBrief).SelectMany(a => a.Paragraphs).Where(p => p.Length > 0).ToList(),
             Sections = issue.Sections.Select(s => (s.Name, s.HoldsBriefs)).ToList(),
             Organizations = Distinct(items.Select(a => a.AttributionOrganization)),
             Correspondents = Distinct(items.Select(a => a.Correspondents)),

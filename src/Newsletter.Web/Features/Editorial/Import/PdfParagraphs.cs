@@ -9,12 +9,15 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// size start and end. A line continues the paragraph above it when that line is of the same size, close above it, ran
 /// to the right margin (or stopped on 、，（“ — a line broken by hand) and did not end a 目录 entry (…… 8), and this line
 /// starts at the left margin — or, for a wrapped title, is centred too. Across a page break the paragraph continues on
-/// the same terms if it has not ended its sentence (<see cref="TextRules.EndsSentence"/>). An indented, centred or
-/// right-aligned line, a change of size or a wider gap starts a new paragraph.
+/// the same terms (a title an office let break over the page too) if it has not ended its sentence (<see cref="TextRules.EndsSentence"/>). An indented, centred or
+/// right-aligned line, a change of size or a wider gap starts a new paragraph; a right-aligned line (an attribution) ends one.
 /// </summary>
 internal static partial class PdfParagraphs
 {
     private const string OpenEnds = "、，,（(“‘《—";
+
+    /// <summary>More characters than a title's line holds (about 25 at 18 pt on A4), fewer than two lines of the body.</summary>
+    private const int OneTitleLine = 40;
 
     public static string Write(IReadOnlyList<List<PdfLine>> pages)
     {
@@ -52,7 +55,7 @@ internal static partial class PdfParagraphs
 
     private static bool Continues(PdfLine above, PdfLine line, Margins margins, bool newPage, StringBuilder paragraph)
     {
-        if (!Same(above.Size, line.Size) || TocEntryEnd().IsMatch(above.Text))
+        if (!Same(above.Size, line.Size) || TocEntryEnd().IsMatch(above.Text) || margins.RightAligned(above))
         {
             return false;
         }
@@ -60,13 +63,16 @@ internal static partial class PdfParagraphs
         var full = above.Right >= margins.Right - (1.2 * above.Size);
         var open = OpenEnds.Contains(above.Text.TrimEnd()[^1]);
         var atLeft = line.Left <= margins.Left + (0.5 * line.Size);
+        var centred = margins.Centred(line) && margins.Centred(above);
         if (newPage)
         {
-            return (full || open) && atLeft && !TextRules.EndsSentence(paragraph.ToString());
+            // A title broken over the page: one centred line so far (a body paragraph has two by then, or starts indented).
+            var title = centred && !atLeft && paragraph.Length <= OneTitleLine;
+            return ((full && (atLeft || title)) || (open && atLeft)) && !TextRules.EndsSentence(paragraph.ToString());
         }
 
         var close = above.Baseline - line.Baseline <= 1.8 * line.Size;
-        return close && ((full && (atLeft || (margins.Centred(line) && margins.Centred(above)))) || (open && atLeft));
+        return close && ((full && (atLeft || centred)) || (open && atLeft));
     }
 
     /// <summary>
@@ -97,6 +103,13 @@ internal static partial class PdfParagraphs
         /// <summary>Indented from the left and about as far from the right: a centred line.</summary>
         public bool Centred(PdfLine line) =>
             Math.Abs((line.Left - Left) - (Right - line.Right)) < 1.5 * line.Size;
+
+        /// <summary>
+        /// Ending at the right margin from well past a first-line indent, not centred: an attribution or a date, which ends
+        /// its paragraph even when the next line starts at the left margin (总编辑…, a two-line title's first line).
+        /// </summary>
+        public bool RightAligned(PdfLine line) =>
+            line.Left > Left + (3 * line.Size) && line.Right >= Right - (1.2 * line.Size) && !Centred(line);
     }
 
     [GeneratedRegex(@"[^\x00-\x7F] [A-Za-z]+$")]
