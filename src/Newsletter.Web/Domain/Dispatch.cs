@@ -29,6 +29,15 @@ public enum DeliveryStatus
     Sent,
     Failed,
     Unknown,
+
+    /// <summary>Not sent: the address had unsubscribed (已退订) when the dispatch was made.</summary>
+    Unsubscribed,
+
+    /// <summary>Not sent: the address was stopped after hard bounces (退信停发).</summary>
+    Stopped,
+
+    /// <summary>Sent, then reported undeliverable by a delivery-status notification.</summary>
+    Bounced,
 }
 
 /// <summary>One address of one dispatch, with the organisation as it was when the issue went out.</summary>
@@ -62,12 +71,18 @@ public class DispatchRecipient
     /// <summary>The server's reply to the last failed attempt.</summary>
     public string? LastError { get; set; }
 
+    /// <summary>The Message-ID the portal gave this recipient's mail (on its own domain), to match a later bounce report.</summary>
+    public string? MessageId { get; set; }
+
     public static string StatusName(DeliveryStatus status) => status switch
     {
         DeliveryStatus.Pending => "待发送",
         DeliveryStatus.Claimed => "发送中",
         DeliveryStatus.Sent => "已发送",
         DeliveryStatus.Failed => "失败",
+        DeliveryStatus.Unsubscribed => "已退订，未发送",
+        DeliveryStatus.Stopped => "退信停发，未发送",
+        DeliveryStatus.Bounced => "已退信",
         _ => "状态不明",
     };
 }

@@ -28,6 +28,11 @@ public class Organization
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>How many addresses the organisation's own 会员单位 account may keep (set by an administrator).</summary>
+    public int ContactLimit { get; set; } = DefaultContactLimit;
+
+    public const int DefaultContactLimit = 5;
+
     public List<OrganizationContact> Contacts { get; set; } = [];
 
     public List<GroupMembership> Memberships { get; set; } = [];
@@ -53,7 +58,25 @@ public class OrganizationContact
     /// <summary>收件人, e.g. 办公室.</summary>
     public string? Name { get; set; }
 
+    /// <summary>Listed for mailing; false once removed by an administrator or the organisation's own account.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>已退订: the recipient unsubscribed (one click, RFC 8058); skipped until an administrator re-subscribes it.</summary>
+    public DateTime? UnsubscribedAt { get; set; }
+
+    /// <summary>Permanent refusals (5xx at send time, or delivery-status reports) since it last received a mail.</summary>
+    public int HardBounces { get; set; }
+
+    /// <summary>退信停发: stopped after too many hard bounces; skipped until corrected or re-enabled.</summary>
+    public DateTime? StoppedAt { get; set; }
+
+    /// <summary>The last bounce's reason as the mail server gave it.</summary>
+    public string? LastBounce { get; set; }
+
+    public DateTime? LastBounceAt { get; set; }
+
+    /// <summary>Whether dispatches go to this address now.</summary>
+    public bool Receives => IsActive && UnsubscribedAt is null && StoppedAt is null;
 }
 
 /// <summary>送 (reported to) or 发 (distributed to).</summary>

@@ -23,7 +23,10 @@ public sealed class OrganizationContactConfiguration : IEntityTypeConfiguration<
     {
         builder.Property(c => c.Email).HasMaxLength(254);
         builder.Property(c => c.Name).HasMaxLength(50);
+        builder.Property(c => c.LastBounce).HasMaxLength(500);
+        builder.Ignore(c => c.Receives);
         builder.HasIndex(c => new { c.OrganizationId, c.Email }).IsUnique();
+        builder.HasIndex(c => c.Email);
     }
 }
 
@@ -58,6 +61,8 @@ public sealed class DispatchRecipientConfiguration : IEntityTypeConfiguration<Di
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ClaimedBy).HasMaxLength(100);
         builder.Property(r => r.LastError).HasMaxLength(1000);
+        builder.Property(r => r.MessageId).HasMaxLength(250).IsUnicode(false);
+        builder.HasIndex(r => r.MessageId);
         builder.HasIndex(r => new { r.Status, r.NextAttemptAt });
         builder.HasIndex(r => new { r.DispatchId, r.Email }).IsUnique();
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);

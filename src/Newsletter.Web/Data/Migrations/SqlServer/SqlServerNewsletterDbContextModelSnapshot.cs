@@ -473,6 +473,11 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(250)");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
@@ -493,6 +498,8 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
 
                     b.HasIndex("OrganizationId");
 
@@ -801,6 +808,9 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("ContactLimit")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -846,8 +856,18 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<int>("HardBounces")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
+
+                    b.Property<string>("LastBounce")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Name")
                         .HasMaxLength(50)
@@ -856,7 +876,15 @@ namespace Newsletter.Web.Data.Migrations.SqlServer
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();

@@ -449,6 +449,11 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -469,6 +474,8 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
 
                     b.HasIndex("OrganizationId");
 
@@ -766,6 +773,9 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ContactLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -809,8 +819,18 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HardBounces")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastBounce")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(50)
@@ -819,7 +839,15 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();
