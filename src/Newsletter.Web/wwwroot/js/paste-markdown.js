@@ -74,6 +74,7 @@
         cell.querySelectorAll("br").forEach(function (br) { br.replaceWith(" "); });
         cell.querySelectorAll("p, div").forEach(function (p) { p.after(" "); unwrap(p); });
       });
+      table.querySelectorAll("th b, th strong").forEach(unwrap);
       var first = table.rows[0];
       if (first && !first.querySelector("th")) {
         Array.prototype.slice.call(first.cells).forEach(function (td) {
@@ -81,6 +82,7 @@
           while (td.firstChild) { th.appendChild(td.firstChild); }
           td.replaceWith(th);
         });
+        first.querySelectorAll("b, strong").forEach(unwrap); // a heading row is bold already
       }
     });
   }
