@@ -87,8 +87,8 @@
         return null;
       },
       toolbar: [
-        { name: "heading-2", action: E.toggleHeading2, text: "一、", title: "一级标题（一、……）" },
-        { name: "heading-3", action: E.toggleHeading3, text: "（一）", title: "二级标题（（一）……）" },
+        { name: "heading-yi", action: E.toggleHeading2, text: "一、", title: "一级标题（一、……）" },
+        { name: "heading-er", action: E.toggleHeading3, text: "（一）", title: "二级标题（（一）……）" },
         "|",
         { name: "bold", action: E.toggleBold, text: "加粗", title: "加粗" },
         { name: "unordered-list", action: E.toggleUnorderedList, text: "列表", title: "列表" },

@@ -12,7 +12,7 @@
     node.remove();
   }
 
-  function styleOf(node) { return (node.getAttribute && node.getAttribute("style")) || ""; }
+  function styleOf(node) { return (node.getAttribute && node.getAttribute("data-style")) || ""; }
 
   /** Comments (Word's <!--[if …]-->), Office's own tags, pictures, and web bold written as a style. */
   function tidy(root) {
@@ -124,6 +124,9 @@
   });
 
   function toMarkdown(html) {
+    // Parsed documents inherit the page's Content-Security-Policy, which refuses inline styles (and says so in the
+    // console): <style> goes and style="" is read as data-style="" before parsing.
+    html = html.replace(/<style[\s\S]*?<\/style\s*>/gi, "").replace(/(<[a-z][^<>]*?\s)style\s*=/gi, "$1data-style=");
     var doc = new DOMParser().parseFromString(html, "text/html");
     var body = doc.body;
     tidy(body);
