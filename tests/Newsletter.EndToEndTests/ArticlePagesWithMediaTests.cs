@@ -76,7 +76,7 @@ public sealed class ArticlePagesWithMediaTests(BrowserFixture browser, PortalSer
                     article.Title += "（另一人改过）";
                     return await db.SaveChangesAsync();
                 });
-                await page.Locator("#Body").FillAsync($"第一段，改了。\n\n![{Caption}](/media/{await FirstPictureAsync(portal, draft)} \"{Caption}\")");
+                await page.FillBodyAsync($"第一段，改了。\n\n![{Caption}](/media/{await FirstPictureAsync(portal, draft)} \"{Caption}\")");
                 await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
                 await Expect(page.Locator("main")).ToContainTextAsync("保存冲突：别人刚刚保存了这篇稿件");
                 await CheckAsync(journey, page, "conflict", width);

@@ -27,7 +27,7 @@ public static class EditorialSteps
             await page.Locator("#SectionId").SelectOptionAsync(new SelectOptionValue { Label = section });
             await page.Locator("#AttributionOrganization").FillAsync("钦州市灵山县计生协");
             await page.Locator("#Correspondents").FillAsync("黄 敏");
-            await page.Locator("#Body").FillAsync(body);
+            await page.FillBodyAsync(body);
             await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
             await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"));
             await Expect(page.Locator("main h1")).ToHaveTextAsync(title);

@@ -27,7 +27,7 @@ public sealed class MediaPanelJourneyTests(BrowserFixture browser, PortalServer 
             await page.GotoAsync("/editorial/articles/new");
             await Expect(page.Locator("main")).ToContainTextAsync("保存草稿后即可添加图片和附件");
             await page.Locator("#Title").FillAsync("叠彩区亲子小屋开展绘本共读");
-            await page.Locator("#Body").FillAsync("第一段。\n\n第二段。");
+            await page.FillBodyAsync("第一段。\n\n第二段。");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
             await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"));
             return int.Parse(page.Url.Split('/')[^1]);
@@ -38,7 +38,7 @@ public sealed class MediaPanelJourneyTests(BrowserFixture browser, PortalServer 
         await journey.Step(page, "three files at once: a picture after the first paragraph, an attachment, a refused file", async () =>
         {
             await page.GotoAsync($"/editorial/articles/{id}/edit");
-            await body.EvaluateAsync("t => { t.focus(); t.setSelectionRange(4, 4); }"); // after 第一段。
+            await page.PlaceCursorAsync(4); // after 第一段。
             await page.Locator("#media-files").SetInputFilesAsync(
             [
                 new FilePayload { Name = "绘本共读.png", MimeType = "image/png", Buffer = TestImages.Png(64, 48) },
@@ -79,7 +79,7 @@ public sealed class MediaPanelJourneyTests(BrowserFixture browser, PortalServer 
 
         await journey.Step(page, "删除 of a picture the saved text shows waits for the save", async () =>
         {
-            await body.EvaluateAsync("t => { t.focus(); t.setSelectionRange(t.value.length, t.value.length); }");
+            await page.PlaceCursorAsync();
             await page.Locator("#media-files").SetInputFilesAsync(new FilePayload { Name = "合影.png", MimeType = "image/png", Buffer = TestImages.Png(30, 20) });
             await Expect(list.Locator("li[data-kind=picture] button", new() { HasText = "替换" })).ToHaveCountAsync(1);
             var third = await PictureIdAsync(list);

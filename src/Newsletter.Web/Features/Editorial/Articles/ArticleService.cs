@@ -82,9 +82,10 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
     {
         db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
         var (title, body) = (article.Title, article.Body);
+        var last = await LastRevisionTextAsync(article.Id) ?? (title, body);
         form.ApplyTo(article);
         article.UpdatedAt = Now;
-        if (title != article.Title || body != article.Body)
+        if (last != (article.Title, article.Body))
         {
             await KeepFirstTextAsync(article, title, body);
             AddRevision(article, actor, note);
@@ -92,6 +93,39 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
 
         audit.Record(actor, nameof(Article), article.Id, action, detail: note ?? article.Title);
         return await db.SaveOrConflictAsync(EditedMeanwhile);
+    }
+
+    /// <summary>
+    /// 自动保存: the writer's fields stored with the same version rule as 保存, but without a revision or an audit line; the
+    /// next 保存 compares with the last revision, so it records everything autosaved since as one revision
+    /// (docs/decisions/0012-autosave.md). An article without revisions first keeps its old text as revision 1.
+    /// </summary>
+    /// <returns>The article's new version, which the editor's next save starts from.</returns>
+    public async Task<Outcome<int>> AutosaveAsync(int id, ArticleForm form, Actor actor)
+    {
+        var article = await FindAsync(id);
+        if (article is null || !ArticleRules.CanView(article, actor))
+        {
+            return Outcome<int>.Refused(Outcome.NotFound("没有找到这篇稿件。"));
+        }
+
+        if (ArticleRules.WhyNotEditable(article, actor) is { } why)
+        {
+            return Outcome<int>.Refused(Outcome.Forbidden(why));
+        }
+
+        var (title, body) = (article.Title, article.Body);
+        form.ApplyTo(article);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return Outcome.Ok(article.Version); // the stored article already is the writer's text
+        }
+
+        db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
+        await KeepFirstTextAsync(article, title, body);
+        article.UpdatedAt = Now;
+        var saved = await db.SaveOrConflictAsync(EditedMeanwhile);
+        return saved.Succeeded ? Outcome.Ok(article.Version) : Outcome<int>.Refused(saved);
     }
 
     public async Task<Outcome> TransitionAsync(int id, ArticleAction action, string? note, Actor actor)
@@ -206,6 +240,14 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
             AuthorId = article.CreatedById, AuthorName = article.CreatedByName ?? IssueImporter.System.Name,
             Note = article.Issue?.IsBackIssue == true ? ArticleRevision.ImportedNote : "最初的文字",
         });
+    }
+
+    /// <summary>The text a new revision is measured against: the last revision's (autosaves in between made none).</summary>
+    private async Task<(string Title, string Body)?> LastRevisionTextAsync(int articleId)
+    {
+        var last = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
+            .Select(r => new { r.Title, r.Body }).FirstOrDefaultAsync();
+        return last is null ? null : (last.Title, last.Body);
     }
 
     private void AddRevision(Article article, Actor actor, string? note)
