@@ -1,4 +1,4 @@
-// Keeping a draft (docs/decisions/0012-autosave.md). Every change is copied to localStorage at once, per article, until
+// Keeping a draft (docs/decisions/0013-autosave.md). Every change is copied to localStorage at once, per article, until
 // the server has the same text; every 30 s and on leaving the page a changed draft is posted to the article's
 // autosave endpoint (which checks the version like 保存 and makes no revision). On reopening, a local copy that differs
 // from the page's text is offered with 恢复未保存的内容. Also: reading a .docx into 标题 and 正文 (form[data-docx-upload]).

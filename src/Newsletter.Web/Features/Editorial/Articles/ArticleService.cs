@@ -98,7 +98,7 @@ public sealed class ArticleService(NewsletterDbContext db, AuditLog audit, Media
     /// <summary>
     /// 自动保存: the writer's fields stored with the same version rule as 保存, but without a revision or an audit line; the
     /// next 保存 compares with the last revision, so it records everything autosaved since as one revision
-    /// (docs/decisions/0012-autosave.md). An article without revisions first keeps its old text as revision 1.
+    /// (docs/decisions/0013-autosave.md). An article without revisions first keeps its old text as revision 1.
     /// </summary>
     /// <returns>The article's new version, which the editor's next save starts from.</returns>
     public async Task<Outcome<int>> AutosaveAsync(int id, ArticleForm form, Actor actor)
