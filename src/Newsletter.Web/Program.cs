@@ -11,6 +11,8 @@ using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Admin.Dispatches;
 using Newsletter.Web.Features.Admin.Organizations;
+using Newsletter.Web.Features.Admin.Publication;
+using Newsletter.Web.Features.Admin.Sections;
 using Newsletter.Web.Features.Admin.Users;
 using Newsletter.Web.Features.Editorial.Articles;
 using Newsletter.Web.Features.Editorial.Import;
@@ -54,7 +56,7 @@ builder.Services.AddSearch();
 builder.Services.AddDispatches(builder.Configuration);
 builder.Services.AddIssuePdf();
 builder.Services.AddOrganizations();
-builder.Services.AddUsers();
+builder.Services.AddUsers().AddSectionSettings().AddPublicationSettings();
 builder.Services.AddPortalAccounts();
 // Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).
 builder.Services.AddDataProtection().SetApplicationName("Newsletter").PersistKeysToDbContext<NewsletterDbContext>();
