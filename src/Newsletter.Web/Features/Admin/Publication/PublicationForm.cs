@@ -16,7 +16,7 @@ public sealed class PublicationForm : IValidatableObject
     [Display(Name = "编印单位")]
     public string? IssuingBody { get; set; }
 
-    [StringLength(100, ErrorMessage = "{0}不能超过 {1} 个字。")]
+    [StringLength(100, ErrorMessage = "主办单位不能超过 {1} 个字。")]
     [Display(Name = "主办单位（与编印单位不同时填写，印在报头）")]
     public string? Sponsor { get; set; }
 
