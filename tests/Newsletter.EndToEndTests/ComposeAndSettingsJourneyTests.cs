@@ -60,7 +60,11 @@ public sealed class ComposeAndSettingsJourneyTests(BrowserFixture browser, Porta
             await desk.Mouse.DownAsync();
             await desk.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2 + 10, new() { Steps = 5 });
             var reloaded = desk.WaitForResponseAsync(r => r.Url.EndsWith(compose, StringComparison.Ordinal) && r.Request.Method == "GET");
-            await desk.Mouse.MoveAsync(to!.X + to.Width / 2, to.Y + to.Height - 2, new() { Steps = 20 });
+            // Through the middle one, then just past the last one's lower edge (SortableJS's "after the last item").
+            var middle = await list.Locator("li").Nth(1).BoundingBoxAsync();
+            await desk.Mouse.MoveAsync(middle!.X + middle.Width / 2, middle.Y + middle.Height / 2, new() { Steps = 10 });
+            await desk.Mouse.MoveAsync(to!.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 10 });
+            await desk.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height + 4, new() { Steps = 10 });
             await desk.Mouse.UpAsync();
             await reloaded;
             await Expect(desk.Locator("main .alert-success")).ToContainTextAsync("顺序已调整");
