@@ -50,7 +50,7 @@
     Sortable.create(list, {
       handle: ".drag-handle",
       draggable: "li[data-article-id]",
-      animation: 150,
+      animation: 0, // an article lands where the pointer is at once (a moving list ignores the pointer while it animates)
       onEnd: function (event) {
         if (event.oldIndex !== event.newIndex) {
           post(list);
