@@ -14,4 +14,4 @@ copy() { # package, destination folder, files…
 copy easymde easymde dist/easymde.min.js dist/easymde.min.css
 copy turndown turndown lib/turndown.browser.umd.js
 copy turndown-plugin-gfm turndown-plugin-gfm dist/turndown-plugin-gfm.js
-# The compose helper adds SortableJS here: copy sortablejs sortablejs Sortable.min.js
+copy sortablejs sortablejs Sortable.min.js

@@ -43,6 +43,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         ("Media", _, "GET") => Everyone,
         ("Admin/Users", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,
         ("Admin/Organizations", _, _) or ("Admin/Statistics", _, _) or ("Admin/Dispatches", _, _) => Admins,
+        ("Admin/Sections", _, _) or ("Admin/Publication", _, _) => Admins,
         _ => throw new Xunit.Sdk.XunitException($"{folder}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };
 

@@ -7,7 +7,7 @@ using Newsletter.Web.Infrastructure;
 namespace Newsletter.Web.Features.Shared;
 
 /// <summary>What the layout prints on every page: the publication's name, its issuing body, the 内部资料 marking.</summary>
-public sealed record SiteHeaderViewModel(string Name, string IssuingBody, bool MarkAsInternalMaterial);
+public sealed record SiteHeaderViewModel(string Name, string IssuingBody, bool MarkAsInternalMaterial, string InternalMaterialLine);
 
 /// <summary>
 /// The layout's header and footer, read once and kept until the reading pages are next evicted (a save that touches
@@ -32,7 +32,7 @@ public sealed class SiteHeader(
         var db = scope.ServiceProvider.GetRequiredService<NewsletterDbContext>();
         var publication = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Publication.SingletonId, ct)
             ?? new Publication();
-        var header = new SiteHeaderViewModel(publication.Name, publication.IssuingBody, publication.MarkAsInternalMaterial);
+        var header = new SiteHeaderViewModel(publication.Name, publication.IssuingBody, publication.MarkAsInternalMaterial, publication.InternalMaterialLine);
         kept = new Kept(generation, now, header);
         return header;
     }

@@ -15,7 +15,7 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
 {
     public string Subject { get; } = subject;
 
-    public static IssueMail For(Issue issue, Publication publication, string portalUrl, IReadOnlyDictionary<int, MailPicture>? pictures = null)
+    public static IssueMail For(Issue issue, Domain.Publication publication, string portalUrl, IReadOnlyDictionary<int, MailPicture>? pictures = null)
     {
         pictures ??= new Dictionary<int, MailPicture>();
         var baseUrl = portalUrl.TrimEnd('/');

@@ -23,7 +23,7 @@ public sealed class MailPictures(MarkdownRenderer markdown, IssuePictures pictur
     /// <summary>How wide the picture is drawn (mail clients that ignore CSS take the width attribute as it is).</summary>
     public const int ShownWidth = 560;
 
-    public async Task<Dictionary<int, MailPicture>> LeadPicturesAsync(Issue issue, Publication publication, string portalUrl, CancellationToken ct)
+    public async Task<Dictionary<int, MailPicture>> LeadPicturesAsync(Issue issue, Domain.Publication publication, string portalUrl, CancellationToken ct)
     {
         var baseUrl = portalUrl.TrimEnd('/');
         var embed = issue.EffectiveVisibility(publication) != IssueVisibility.Public;

@@ -28,10 +28,18 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         var y = year ?? today.Year;
         var number = await db.Issues.Where(i => i.Year == y && i.IsSupplement == supplement).MaxAsync(i => (int?)i.Number) ?? 0;
         var serial = await db.Issues.MaxAsync(i => i.SerialNumber) ?? 0;
+        // The masthead names, 印数 and 送/发 rarely change from one issue to the next: start from the latest issue's.
+        var previous = await db.Issues.AsNoTracking()
+            .OrderByDescending(i => i.Year).ThenBy(i => i.IsSupplement).ThenByDescending(i => i.Number).FirstOrDefaultAsync();
+        var publication = await db.Publications.AsNoTracking().FirstOrDefaultAsync() ?? new Publication();
         return new IssueForm
         {
             Year = y, Number = number + 1, IsSupplement = supplement, SerialNumber = supplement ? null : serial + 1,
-            CoverMonth = y == today.Year ? today.Month : 1, Editor = null,
+            CoverMonth = y == today.Year ? today.Month : 1,
+            ChiefEditor = previous?.ChiefEditor, Editor = previous?.Editor, ResponsibleEditor = previous?.ResponsibleEditor,
+            Copies = previous?.Copies,
+            SendTo = previous?.SendTo ?? publication.DefaultSendTo,
+            DistributeTo = previous?.DistributeTo ?? publication.DefaultDistributeTo,
         };
     }
 
@@ -115,6 +123,78 @@ public sealed class IssueService(NewsletterDbContext db, AuditLog audit, TimePro
         article.SectionId = sectionId;
         article.Position = issue.Articles.Where(a => a.SectionId == sectionId).Select(a => a.Position).DefaultIfEmpty(0).Max() + 1;
         audit.Record(actor, nameof(Issue), id, "编入稿件", detail: $"《{article.Title}》→ {section.Name}");
+        return await SaveContentsAsync(issue);
+    }
+
+    /// <summary>
+    /// Places several accepted articles at once, each in its own section after what is there, in the order given;
+    /// one id that cannot be placed refuses them all.
+    /// </summary>
+    public async Task<Outcome> PlaceManyAsync(int id, IReadOnlyList<int> articleIds, Actor actor)
+    {
+        var editable = await EditableAsync(id, actor);
+        if (editable.Value is not { } issue)
+        {
+            return editable;
+        }
+
+        if (articleIds.Count == 0)
+        {
+            return Outcome.Invalid("请先勾选要编入的稿件。");
+        }
+
+        var found = await db.Articles.Include(a => a.Section).Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+        var wrong = articleIds.Where(a => !found.TryGetValue(a, out var article)
+            || article.Status != ArticleStatus.Accepted || article.IssueId is not null || article.Section is null)
+            .Concat(articleIds.GroupBy(a => a).Where(g => g.Count() > 1).Select(g => g.Key)).Distinct().ToList();
+        if (wrong.Count > 0)
+        {
+            return Outcome.Invalid($"所选稿件中有不能编入的（编号 {string.Join("、", wrong)}）："
+                + "只有已采用、尚未编入其他期、已定栏目的稿件才能编入，且每篇只能选一次。这次一篇也没有编入，请刷新页面后重选。");
+        }
+
+        foreach (var article in articleIds.Select(a => found[a]))
+        {
+            article.IssueId = id;
+            article.Position = issue.Articles.Where(a => a.SectionId == article.SectionId).Select(a => a.Position).DefaultIfEmpty(0).Max() + 1;
+            issue.Articles.Add(article);
+            audit.Record(actor, nameof(Issue), id, "编入稿件", detail: $"《{article.Title}》→ {article.Section!.Name}");
+        }
+
+        return await SaveContentsAsync(issue);
+    }
+
+    /// <summary>
+    /// The order of one section's articles as dragged on the page: exactly that section's articles, read at
+    /// <paramref name="version"/> of the issue (an older page loses to the change made since).
+    /// </summary>
+    public async Task<Outcome> OrderAsync(int id, int sectionId, IReadOnlyList<int> articleIds, int version, Actor actor)
+    {
+        var editable = await EditableAsync(id, actor);
+        if (editable.Value is not { } issue)
+        {
+            return editable;
+        }
+
+        if (issue.Version != version)
+        {
+            return Outcome.Conflict(ChangedMeanwhile);
+        }
+
+        var siblings = issue.Articles.Where(a => a.SectionId == sectionId).ToDictionary(a => a.Id);
+        if (siblings.Count == 0 || articleIds.Count != siblings.Count || !articleIds.All(siblings.ContainsKey) || articleIds.Distinct().Count() != articleIds.Count)
+        {
+            return Outcome.Invalid("提交的顺序与本期这一栏目的稿件不符（有不在本期的稿件，或缺了、重复了），顺序没有改动。请刷新页面后再调整。");
+        }
+
+        for (var i = 0; i < articleIds.Count; i++)
+        {
+            siblings[articleIds[i]].Position = i + 1;
+        }
+
+        db.Entry(issue).Property(i => i.Version).OriginalValue = version;
+        var section = siblings.Values.First().Section!;
+        audit.Record(actor, nameof(Issue), id, "调整顺序", detail: $"{section.Name}：{string.Join("、", articleIds.Select(a => $"《{siblings[a].Title}》"))}");
         return await SaveContentsAsync(issue);
     }
 

@@ -94,6 +94,18 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
     public async Task<IActionResult> Place(int id, int articleId, int sectionId) =>
         Finish(id, await issues.PlaceAsync(id, articleId, sectionId, Actor), "稿件已编入。");
 
+    /// <summary>Several accepted articles placed at once (the checked boxes, in page order), each in its own section.</summary>
+    [HttpPost("{id:int}/place-many")]
+    public async Task<IActionResult> PlaceMany(int id, [FromForm] List<int> articleIds) => Finish(id, ModelState.IsValid
+        ? await issues.PlaceManyAsync(id, articleIds, Actor)
+        : Outcome.Invalid("所选稿件编号有误，这次一篇也没有编入。请刷新页面后重选。"), $"已编入 {articleIds.Count} 篇稿件。");
+
+    /// <summary>A section's order after dragging (wwwroot/js/compose.js): its article ids, read at the issue's version.</summary>
+    [HttpPost("{id:int}/order")]
+    public async Task<IActionResult> Order(int id, int sectionId, [FromForm] List<int> articleIds, int version) => Finish(id, ModelState.IsValid
+        ? await issues.OrderAsync(id, sectionId, articleIds, version, Actor)
+        : Outcome.Invalid("提交的顺序有误，顺序没有改动。请刷新页面后再调整。"), "顺序已调整。");
+
     [HttpPost("{id:int}/remove")]
     public async Task<IActionResult> Remove(int id, int articleId) =>
         Finish(id, await issues.RemoveAsync(id, articleId, Actor), "稿件已移出本期，回到待编入稿件。");
