@@ -7,6 +7,7 @@ public static class UsersRegistration
     {
         services.AddScoped<UserAccess>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<OrganizationChoices>();
         return services;
     }
 }
