@@ -8,6 +8,7 @@ public static class UsersRegistration
         services.AddScoped<UserAccess>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<OrganizationChoices>();
+        services.AddScoped<Import.UserImportService>();
         return services;
     }
 }
