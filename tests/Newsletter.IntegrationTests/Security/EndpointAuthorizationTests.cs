@@ -36,12 +36,12 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
     {
         ("Issues", _, _) or ("Issues/Pdf", _, _) or ("Articles", _, _) or ("Sections", _, _) => Everyone,
         ("Errors", _, _) or ("Search", _, _) or ("Feeds", _, _) => Everyone,
-        ("Account", "Login" or "Denied", _) => Everyone,
+        ("Account", "Login" or "Denied" or "Forgot" or "Reset" or "Activate", _) => Everyone,
         ("Account", "Logout" or "Password", _) => SignedIn,
         ("Editorial", _, _) or ("Editorial/Articles", _, _) => Writers,
         ("Editorial/Issues", _, _) or ("Editorial/Import", _, _) => Editors,
         ("Media", _, "GET") => Everyone,
-        ("Admin/Users", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,
+        ("Admin/Users", _, _) or ("Admin/Users/Import", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,
         ("Admin/Organizations", _, _) or ("Admin/Statistics", _, _) or ("Admin/Dispatches", _, _) => Admins,
         _ => throw new Xunit.Sdk.XunitException($"{folder}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };

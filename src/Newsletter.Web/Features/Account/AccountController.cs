@@ -194,7 +194,7 @@ public sealed class AccountController(
 
     private ViewResult LinkInvalid()
     {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return View("LinkInvalid");
     }
 

@@ -26,12 +26,12 @@ public sealed class UserAccounts(
         Roles.All.Where(roles.Contains).ToList(), access.Status(user), user.IsDisabled, access.IsLocked(user));
 
     /// <summary>
-    /// The new account with its roles, audited when it was created. With a <paramref name="password"/> (generated or
-    /// typed by the administrator, so known to two people) it must be changed at the first sign-in; without one the
+    /// The new account with its roles, audited when it was created. A generated <paramref name="password"/> (shown to
+    /// the administrator and read out to the person) must be changed at the first sign-in; without a password the
     /// account waits for its activation link.
     /// </summary>
     public async Task<(IdentityResult Result, ApplicationUser User)> CreateAsync(
-        NewUserForm form, Organization? organization, string? password, Actor actor, string how)
+        NewUserForm form, Organization? organization, string? password, bool generated, Actor actor, string how)
     {
         var email = form.Email.Trim();
         var user = new ApplicationUser
@@ -41,7 +41,7 @@ public sealed class UserAccounts(
             DisplayName = form.DisplayName.Trim(),
             OrganizationId = organization?.Id,
             OrganizationName = organization?.Name,
-            MustChangePassword = password is not null,
+            MustChangePassword = generated,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);

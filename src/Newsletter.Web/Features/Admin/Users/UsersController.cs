@@ -45,7 +45,7 @@ public sealed class UsersController(
         var generated = !byMail && string.IsNullOrEmpty(form.Password);
         var password = byMail ? null : generated ? AccountSeeder.GeneratePassword() : form.Password!;
         var how = byMail ? "发送激活邮件" : generated ? "生成初始密码" : "管理员设置初始密码";
-        var (created, user) = await accounts.CreateAsync(form, organization, password, HttpContext.ToActor(), how);
+        var (created, user) = await accounts.CreateAsync(form, organization, password, generated, HttpContext.ToActor(), how);
         if (!created.Succeeded)
         {
             var codes = created.Errors.Select(e => e.Code).ToHashSet();

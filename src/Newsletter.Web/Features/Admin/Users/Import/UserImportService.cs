@@ -72,7 +72,7 @@ public sealed class UserImportService(
         {
             var organization = row.OrganizationId is { } id ? await organizations.FindAsync(id, null, ct) : null;
             var form = new NewUserForm { DisplayName = row.Name, Email = row.Email, Roles = [.. row.Roles], Setup = AccountSetup.Email };
-            var (result, user) = await accounts.CreateAsync(form, organization, null, actor, $"批量导入第 {row.Line} 行，发送激活邮件");
+            var (result, user) = await accounts.CreateAsync(form, organization, null, false, actor, $"批量导入第 {row.Line} 行，发送激活邮件");
             if (!result.Succeeded)
             {
                 refused.Add(row with { Errors = [.. result.Errors.Select(e => e.Description)] });
