@@ -66,6 +66,12 @@ public sealed class PasswordLinkTests : IAsyncDisposable
         Assert.Contains("密码至少需要 10 个字符。", await AdminForms.MainTextAsync(weak));
         await portal.AssertCanSignInAsync(user.Email!, Accounts.Password);
 
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(new Dictionary<string, string>
+        {
+            ["forgot"] = await client.GetStringAsync("/account/forgot"), ["reset"] = await client.GetStringAsync(link),
+            ["login"] = await client.GetStringAsync("/account/login"), ["invalid"] = await (await client.GetAsync("/account/reset")).Content.ReadAsStringAsync(),
+        }));
+
         var done = await SetPasswordAsync(client, link, NewPassword);
         Assert.Contains("密码已重设，请用新密码登录。", await client.FollowAsync(done));
         await portal.AssertCannotSignInAsync(user.Email!, Accounts.Password);

@@ -21,6 +21,11 @@ public sealed class UserOrganizationTests : IDisposable
 
         var user = await portal.EnsureUserAsync(Roles.Member);
         var edit = $"/admin/users/{user.Id}/edit";
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(new Dictionary<string, string>
+        {
+            ["new"] = await admin.GetStringAsync("/admin/users/new"), ["edit"] = await admin.GetStringAsync(edit),
+            ["list"] = await admin.GetStringAsync("/admin/users"),
+        }));
         var saved = await admin.PostFieldsAsync(edit, edit, ("Form.DisplayName", "会员单位甲"), ("Form.OrganizationId", ids["桂林市秀峰区计生协"].ToString()), ("Form.Roles", Roles.Member));
         Assert.Contains("已保存。", await admin.FollowAsync(saved));
         var stored = await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => new { u.OrganizationId, u.OrganizationName }).SingleAsync());
