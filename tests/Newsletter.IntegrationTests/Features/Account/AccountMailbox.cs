@@ -4,7 +4,7 @@ using MimeKit;
 namespace Newsletter.IntegrationTests.Features.Account;
 
 /// <summary>Reads the account mails the test SMTP server received: the link in them, as a path the test client can open.</summary>
-internal static partial class AccountMailbox
+public static partial class AccountMailbox
 {
     public static MimeMessage[] To(this TestSmtpServer smtp, string address) =>
         smtp.Messages.Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToArray();
