@@ -119,6 +119,18 @@ public sealed class PasswordLinkTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Forgot_password_is_limited_like_sign_in()
+    {
+        using var limited = new PortalFactory { Settings = new(DistributionFixture.SmtpSettings(smtp)) { ["RateLimits:SignInPerMinute"] = "2" } };
+        var client = limited.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await ForgotAsync(client, "a@test.local")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ForgotAsync(client, "b@test.local")).StatusCode);
+        var refused = await ForgotAsync(client, "c@test.local");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
     public void Reset_links_last_thirty_minutes_and_activation_links_two_days()
     {
         Assert.Equal(TimeSpan.FromMinutes(30), portal.Services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan);
