@@ -25,7 +25,8 @@ public sealed class AccountAudit(AuditLog audit, NewsletterDbContext db, IHttpCo
     public async Task FailedAsync(string typed)
     {
         var account = typed.Length > 100 ? typed[..100] : typed;
-        audit.Record(new Actor(null, account, new HashSet<string>(), Ip), Entity, account, "登录失败", detail: $"账号：{account}");
+        var entityId = account.Length > 50 ? account[..50] : account; // the column's length; the detail keeps 100
+        audit.Record(new Actor(null, account, new HashSet<string>(), Ip), Entity, entityId, "登录失败", detail: $"账号：{account}");
         await db.SaveChangesAsync();
     }
 
