@@ -5,7 +5,7 @@ using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Account;
 
-/// <summary>Puts the user's 姓名 into the sign-in cookie, for pages and the audit log.</summary>
+/// <summary>Puts the user's 姓名 into the sign-in cookie, for pages and the audit log, and whether the password must be changed first.</summary>
 public sealed class DisplayNameClaimsFactory(
     UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
@@ -14,6 +14,11 @@ public sealed class DisplayNameClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ActorExtensions.DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangeDueFilter.Claim, "true"));
+        }
+
         return identity;
     }
 }

@@ -60,10 +60,25 @@ internal static class AdminForms
         return document;
     }
 
-    /// <summary>Creates a user through /admin/users/new; an empty password lets the portal generate one.</summary>
-    public static Task<HttpResponseMessage> CreateUserAsync(this HttpClient admin, string name, string email, string organization, string password, params string[] roles) =>
-        admin.PostFieldsAsync("/admin/users/new", "/admin/users/new",
-            [("DisplayName", name), ("Email", email), ("OrganizationName", organization), ("Password", password), .. roles.Select(r => ("Roles", r))]);
+    /// <summary>
+    /// Creates a user through /admin/users/new with an initial password (empty: the portal generates one), choosing the
+    /// 单位 by its name among the select's options (see <see cref="TestOrganizations"/>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> CreateUserAsync(this HttpClient admin, string name, string email, string organization, string password, params string[] roles)
+    {
+        var organizationId = organization.Length == 0 ? "" : await OrganizationOptionAsync(admin, "/admin/users/new", "OrganizationId", organization);
+        return await admin.PostFieldsAsync("/admin/users/new", "/admin/users/new",
+            [("DisplayName", name), ("Email", email), ("OrganizationId", organizationId), ("Setup", "Password"), ("Password", password), .. roles.Select(r => ("Roles", r))]);
+    }
+
+    /// <summary>The value of the 单位 option whose text (indentation aside) is <paramref name="name"/>.</summary>
+    public static async Task<string> OrganizationOptionAsync(HttpClient admin, string page, string field, string name)
+    {
+        var options = (await admin.PageAsync(page)).QuerySelectorAll($"select[name='{field}'] option");
+        var option = options.FirstOrDefault(o => o.TextContent.Trim('　', ' ') == name);
+        Assert.True(option is not null, $"no option {name} among {string.Join("|", options.Select(o => o.TextContent))}");
+        return option!.GetAttribute("value")!;
+    }
 
     /// <summary>The password on the page shown once after creating a user or resetting a password.</summary>
     public static async Task<string> ShownPasswordAsync(HttpResponseMessage response)

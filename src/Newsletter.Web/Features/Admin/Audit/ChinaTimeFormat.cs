@@ -26,6 +26,7 @@ public static class ChinaTimeFormat
     public static string EntityLabel(string entityType) => entityType switch
     {
         "User" => "用户",
+        "Account" => "登录",
         "SensitiveWord" => "错敏词",
         "Issue" => "期",
         "Article" => "稿件",

@@ -17,6 +17,26 @@ public sealed class UserAccess(UserManager<ApplicationUser> users, NewsletterDbC
         : user.LockoutEnd is { } end && end > clock.GetUtcNow() ? $"已锁定（至 {ChinaTimeFormat.Minute(end.UtcDateTime)}）"
         : "正常";
 
+    /// <summary>Locked by Identity after too many wrong passwords (not 停用, which also sets a lockout end).</summary>
+    public bool IsLocked(ApplicationUser user) => !user.IsDisabled && user.LockoutEnd is { } end && end > clock.GetUtcNow();
+
+    /// <summary>解除锁定: the account may sign in again at once; false when it was not locked (nothing written).</summary>
+    public async Task<bool> UnlockAsync(ApplicationUser user, Actor actor)
+    {
+        if (!IsLocked(user))
+        {
+            return false;
+        }
+
+        var from = Status(user);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await users.UpdateAsync(user);
+        audit.Record(actor, Entity, user.Id, "解除锁定", from, "正常", detail: $"{user.DisplayName}（{user.Email}）");
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     /// <summary>Stops sign-in and ends existing sessions (new security stamp); nothing happens to an account already disabled.</summary>
     public async Task DisableAsync(ApplicationUser user, Actor actor)
     {
@@ -50,15 +70,20 @@ public sealed class UserAccess(UserManager<ApplicationUser> users, NewsletterDbC
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A new generated password, to be shown once; clears a lockout (but not 停用).</summary>
+    /// <summary>A new generated password, to be shown once and changed at the next sign-in; clears a lockout (but not 停用).</summary>
     public async Task<(IdentityResult Result, string Password)> ResetPasswordAsync(ApplicationUser user, Actor actor)
     {
         var password = AccountSeeder.GeneratePassword();
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
-        if (result.Succeeded && !user.IsDisabled)
+        if (result.Succeeded)
         {
-            user.LockoutEnd = null;
-            user.AccessFailedCount = 0;
+            user.MustChangePassword = true;
+            if (!user.IsDisabled)
+            {
+                user.LockoutEnd = null;
+                user.AccessFailedCount = 0;
+            }
+
             result = await users.UpdateAsync(user);
         }
 

@@ -7,7 +7,7 @@ using Newsletter.Web.Features.Admin.Audit;
 
 namespace Newsletter.Web.Features.Admin.Users;
 
-/// <summary>The user list, creating an account and changing its 姓名, 单位 and roles; every change is audited.</summary>
+/// <summary>The user list, creating an account and changing its 姓名, 单位 (from the tree) and roles; every change is audited.</summary>
 public sealed class UserAccounts(
     UserManager<ApplicationUser> users, NewsletterDbContext db, AuditLog audit, UserAccess access, TimeProvider clock)
 {
@@ -23,10 +23,15 @@ public sealed class UserAccounts(
 
     public UserRow Row(ApplicationUser user, IReadOnlyList<string> roles) => new(
         user.Id, user.DisplayName, user.Email ?? user.UserName ?? "", user.OrganizationName,
-        Roles.All.Where(roles.Contains).ToList(), access.Status(user), user.IsDisabled);
+        Roles.All.Where(roles.Contains).ToList(), access.Status(user), user.IsDisabled, access.IsLocked(user));
 
-    /// <summary>The new account with its roles and <paramref name="password"/>, audited when it was created.</summary>
-    public async Task<(IdentityResult Result, ApplicationUser User)> CreateAsync(NewUserForm form, string password, Actor actor)
+    /// <summary>
+    /// The new account with its roles, audited when it was created. A generated <paramref name="password"/> (shown to
+    /// the administrator and read out to the person) must be changed at the first sign-in; without a password the
+    /// account waits for its activation link.
+    /// </summary>
+    public async Task<(IdentityResult Result, ApplicationUser User)> CreateAsync(
+        NewUserForm form, Organization? organization, string? password, bool generated, Actor actor, string how)
     {
         var email = form.Email.Trim();
         var user = new ApplicationUser
@@ -34,10 +39,12 @@ public sealed class UserAccounts(
             UserName = email,
             Email = email,
             DisplayName = form.DisplayName.Trim(),
-            OrganizationName = Clean(form.OrganizationName),
+            OrganizationId = organization?.Id,
+            OrganizationName = organization?.Name,
+            MustChangePassword = generated,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateAsync(user, password);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (created.Succeeded)
         {
             created = await users.AddToRolesAsync(user, form.Roles.Distinct());
@@ -46,7 +53,7 @@ public sealed class UserAccounts(
         if (created.Succeeded)
         {
             audit.Record(actor, UserAccess.Entity, user.Id, "创建用户", to: "正常",
-                detail: $"{user.DisplayName}（{email}），单位：{user.OrganizationName ?? "无"}，角色：{RoleNames(form.Roles)}");
+                detail: $"{user.DisplayName}（{email}），单位：{user.OrganizationName ?? "无"}，角色：{RoleNames(form.Roles)}，{how}");
             await db.SaveChangesAsync();
         }
 
@@ -54,15 +61,21 @@ public sealed class UserAccounts(
     }
 
     /// <summary>Saves 姓名, 单位 and roles as the form has them; null when nothing changed (and nothing was written).</summary>
-    public async Task<IdentityResult?> UpdateAsync(ApplicationUser user, IReadOnlyList<string> current, UserDetailsForm form, Actor actor)
+    public async Task<IdentityResult?> UpdateAsync(
+        ApplicationUser user, IReadOnlyList<string> current, UserDetailsForm form, Organization? chosen, Actor actor)
     {
-        var (name, organization) = (form.DisplayName.Trim(), Clean(form.OrganizationName));
+        var name = form.DisplayName.Trim();
+        // The name is kept as it was while the unit stays the same (history), and a name typed before the tree existed
+        // stays until a unit is chosen.
+        var organization = chosen is null
+            ? user.OrganizationId is null ? user.OrganizationName : null
+            : chosen.Id == user.OrganizationId ? user.OrganizationName : chosen.Name;
         var added = form.Roles.Distinct().Except(current).ToList();
         var removed = current.Except(form.Roles).ToList();
         var changes = new[]
         {
             name != user.DisplayName ? $"姓名：{user.DisplayName} → {name}" : null,
-            organization != user.OrganizationName ? $"单位：{user.OrganizationName ?? "无"} → {organization ?? "无"}" : null,
+            chosen?.Id != user.OrganizationId || organization != user.OrganizationName ? $"单位：{user.OrganizationName ?? "无"} → {organization ?? "无"}" : null,
             added.Count + removed.Count > 0 ? $"角色：{RoleNames(current)} → {RoleNames(form.Roles)}" : null,
         }.OfType<string>().ToList();
         if (changes.Count == 0)
@@ -71,6 +84,7 @@ public sealed class UserAccounts(
         }
 
         user.DisplayName = name;
+        user.OrganizationId = chosen?.Id;
         user.OrganizationName = organization;
         var result = await users.UpdateAsync(user);
         result = result.Succeeded && added.Count > 0 ? await users.AddToRolesAsync(user, added) : result;
@@ -83,8 +97,6 @@ public sealed class UserAccounts(
 
         return result;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string RoleNames(IEnumerable<string> roles) =>
         string.Join("、", Roles.All.Where(roles.Contains).Select(Roles.DisplayName)) is { Length: > 0 } names ? names : "无";

@@ -7,6 +7,8 @@ public static class UsersRegistration
     {
         services.AddScoped<UserAccess>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<OrganizationChoices>();
+        services.AddScoped<Import.UserImportService>();
         return services;
     }
 }
