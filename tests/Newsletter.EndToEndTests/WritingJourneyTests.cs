@@ -15,7 +15,7 @@ namespace Newsletter.EndToEndTests;
 public sealed class WritingJourneyTests(BrowserFixture browser, PortalServer server) : IClassFixture<PortalServer>
 {
     /// <summary>What Word puts on the clipboard (trimmed): conditional comments, Office tags, fonts and colours everywhere.</summary>
-    private const string WordHtml = """
+    internal const string WordHtml = """
         <html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
         <head><meta name=ProgId content=Word.Document><style><!-- p.MsoNormal {font-family:宋体;} --></style></head>
         <body lang=ZH-CN><!--StartFragment-->
@@ -32,7 +32,7 @@ public sealed class WritingJourneyTests(BrowserFixture browser, PortalServer ser
         <!--EndFragment--></body></html>
         """;
 
-    private const string Expected = "## 一、提高政治站位\n\n各市计生协要**高度重视**宣传工作。\n\n1. 加强组织领导\n2. 落实工作责任\n\n| 单位 | 人数 |\n| --- | --- |\n| 南宁市 | 120 |";
+    internal const string Expected = "## 一、提高政治站位\n\n各市计生协要**高度重视**宣传工作。\n\n1. 加强组织领导\n2. 落实工作责任\n\n| 单位 | 人数 |\n| --- | --- |\n| 南宁市 | 120 |";
 
     [Fact]
     public async Task A_correspondent_pastes_from_word_into_the_markdown_editor()
