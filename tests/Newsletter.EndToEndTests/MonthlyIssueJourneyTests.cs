@@ -153,6 +153,18 @@ public sealed class MonthlyIssueJourneyTests(BrowserFixture browser, PortalServe
             await Expect(review.Locator("#issue-status")).ToHaveTextAsync("已发布");
         });
         await NoticeAsync(editor.Email!, "【工作通讯】2023年第3期(总第66期)已发布");
+        await journey.Step(desk, "通知设置 at 1280 px", async () =>
+        {
+            await desk.GotoAsync("/notifications");
+            await Expect(desk.GetByLabel("有稿件提交审核")).ToBeCheckedAsync();
+            await CheckAsync(journey, desk, "notifications");
+        });
+        await journey.Step(phone, "通知设置 at 375 px", async () =>
+        {
+            await phone.GotoAsync("/notifications");
+            await Expect(phone.GetByLabel("我的稿件被退回")).ToBeCheckedAsync();
+            await CheckAsync(journey, phone, "notifications");
+        });
 
         Assert.Equal(IssueStatus.Published, await portal.WithDbAsync(db => db.Issues.Where(i => i.Id == issueId).Select(i => i.Status).SingleAsync()));
         // Told: the editor of the submission and the publication, the correspondent of the acceptance, the chief of the review;

@@ -16,6 +16,13 @@ namespace Newsletter.IntegrationTests;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The hosts' file providers (wwwroot, asset fingerprints) poll instead of taking an inotify instance each: the
+    /// machine-wide limit (128 per user on Debian) is shared with every other process, so a test run beside another
+    /// (a second test run, an IDE) failed hundreds of pages with "user limit on the number of inotify instances".
+    /// </summary>
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public string DataPath { get; init; } = Path.Combine(Path.GetTempPath(), "newsletter-tests", Guid.NewGuid().ToString("N"));
 
     public string SeedsPath { get; init; } = SeedFiles.Folder;

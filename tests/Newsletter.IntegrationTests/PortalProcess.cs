@@ -147,6 +147,7 @@ public sealed class PortalProcess : IDisposable
         info.Environment["DataPath"] = dataPath;
         info.Environment["Seed__IssuesPath"] = SeedFiles.Folder;
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        info.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true"; // see PortalFactory: no inotify instance per portal
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
