@@ -107,6 +107,31 @@ public static class ContributionStatistics
         return new StatisticsPage(years, year, columns, tree, byOrganization.Ranked(), byCorrespondent.Ranked(), unmatched.ToList());
     }
 
+    /// <summary>
+    /// 本单位供稿: the year's items whose 署名单位 is the organisation or one below it, and their count (articles and
+    /// briefs apart, with the people); the row is null when there are none.
+    /// </summary>
+    public static async Task<(ContributionRow? Row, List<ContributionItem> Items)> ForOrganizationAsync(
+        NewsletterDbContext db, int organizationId, int year, CancellationToken ct)
+    {
+        var matcher = new OrganizationMatcher(await db.Organizations.AsNoTracking().ToListAsync(ct));
+        var items = (await ItemsAsync(db, year, ct))
+            .Where(i => matcher.Find(i.Attribution?.Trim()) is { } found && matcher.SelfAndAncestors(found).Any(o => o.Id == organizationId))
+            .ToList();
+        if (items.Count == 0)
+        {
+            return (null, items);
+        }
+
+        var tally = new Tally(1);
+        foreach (var item in items)
+        {
+            tally.Add("", "", 0, item.IsBrief, item.People);
+        }
+
+        return (tally.Ranked()[0], items);
+    }
+
     /// <summary>Counts under a key (an id or a name without spaces), shown with the first name seen.</summary>
     private sealed class Tally(int columns)
     {
