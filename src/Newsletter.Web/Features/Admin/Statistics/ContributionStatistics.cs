@@ -100,10 +100,13 @@ public static class ContributionStatistics
             }
         }
 
-        var depths = OrganizationTree.Flatten(organizations)
-            .Select((t, i) => (Key: t.Organization.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Depth, Order: i))
-            .ToDictionary(t => t.Key);
-        var tree = byTree.Rows(key => depths[key].Depth).OrderBy(r => depths[r.Key].Order).Select(r => r.Row).ToList();
+        // Every active organisation in tree order, with nothing counted too: a county that sent nothing shows as 0.
+        var treeRows = byTree.Rows(_ => 0).ToDictionary(r => r.Key, r => r.Row);
+        var tree = OrganizationTree.Flatten(organizations)
+            .Select(t => (t, Row: treeRows.GetValueOrDefault(t.Organization.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Where(x => x.t.Organization.IsActive || x.Row is not null)
+            .Select(x => (x.Row ?? new ContributionRow(x.t.Organization.Name, null, new int[columns.Count], 0, 0)) with { Depth = x.t.Depth })
+            .ToList();
         return new StatisticsPage(years, year, columns, tree, byOrganization.Ranked(), byCorrespondent.Ranked(), unmatched.ToList());
     }
 
