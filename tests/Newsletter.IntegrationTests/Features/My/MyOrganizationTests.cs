@@ -26,8 +26,13 @@ public sealed class MyOrganizationTests : IDisposable
     {
         var admin = await portal.SignedInAsync(Roles.Administrator);
         var ids = await OrganizationTreeSeed.CreateAsync(admin, portal);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.EditAsync(ids.Wuxuan,
-            [.. OrganizationPages.Fields("武宣县计生协", "County", ids.Laibin, "wx@example.cn"), ("Form.ContactLimit", "5")])).StatusCode);
+        (string, string)[] Limit(string limit) => [.. OrganizationPages.Fields("武宣县计生协", "County", ids.Laibin, "wx@example.cn"), ("Form.ContactLimit", limit)];
+        Assert.Contains("本单位账号可保留的邮箱数应是 0 到 100 之间的整数。", await AdminForms.MainTextAsync(await admin.EditAsync(ids.Wuxuan, Limit("101"))));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.EditAsync(ids.Wuxuan, Limit("3"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.EditAsync(ids.Wuxuan, Limit("5"))).StatusCode);
+        Assert.Equal(["武宣县计生协：本单位邮箱上限：5 → 3", "武宣县计生协：本单位邮箱上限：3 → 5"], await portal.WithDbAsync(db => db.AuditEntries
+            .Where(e => e.EntityId == ids.Wuxuan.ToString() && e.Action == "修改单位").OrderBy(e => e.Id).Select(e => e.Detail!).ToListAsync()));
+        Assert.Equal("5", (await admin.PageAsync($"/admin/organizations/{ids.Wuxuan}/edit")).QuerySelector("#Form_ContactLimit")!.GetAttribute("value"));
         var member = await MemberAsync("wuxuan@test.local", ids.Wuxuan);
 
         var page = await member.PageAsync(Page);
