@@ -23,6 +23,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
     private static readonly string[] Writers = [Roles.ChiefEditor, Roles.Editor, Roles.Correspondent];
     private static readonly string[] Editors = [Roles.ChiefEditor, Roles.Editor];
     private static readonly string[] Admins = [Roles.Administrator];
+    private static readonly string[] Members = [Roles.Member];
 
     /// <summary>
     /// The feature folder of an action's controller (its namespace under <c>Features</c>, e.g. <c>Editorial/Issues</c>):
@@ -44,6 +45,7 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         ("Admin/Users", _, _) or ("Admin/Users/Import", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,
         ("Admin/Organizations", _, _) or ("Admin/Statistics", _, _) or ("Admin/Dispatches", _, _) => Admins,
         ("Admin/Sections", _, _) or ("Admin/Publication", _, _) => Admins,
+        ("My", _, _) => Members,
         _ => throw new Xunit.Sdk.XunitException($"{folder}.{action} ({method}) is not in the authorization table: add it with the roles that may use it."),
     };
 

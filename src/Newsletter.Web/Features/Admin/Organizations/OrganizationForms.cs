@@ -23,6 +23,10 @@ public sealed class OrganizationForm
     [Display(Name = "排序（小的在前）")]
     public int SortOrder { get; set; }
 
+    [Range(0, 100, ErrorMessage = "本单位账号可保留的邮箱数应是 0 到 100 之间的整数。")]
+    [Display(Name = "本单位账号最多可保留的邮箱数")]
+    public int ContactLimit { get; set; } = Organization.DefaultContactLimit;
+
     [Display(Name = "联系邮箱（每行一个）")]
     public string? Emails { get; set; }
 
@@ -56,6 +60,7 @@ public sealed class OrganizationForm
             Kind = organization.Kind,
             ParentId = organization.ParentId,
             SortOrder = organization.SortOrder,
+            ContactLimit = organization.ContactLimit,
             Emails = string.Join("\n", organization.Contacts.Where(c => c.IsActive).OrderBy(c => c.Id).Select(c => c.Email)),
             Send = send is not null,
             SendStatus = send?.Status ?? MembershipStatus.Active,
@@ -81,6 +86,9 @@ public sealed record ParentOption(int Id, string Label);
 public sealed record OrganizationFormPage(
     int? Id, string? SavedName, bool IsActive, OrganizationForm Form, IReadOnlyList<ParentOption> Parents, IReadOnlyList<string> InactiveEmails)
 {
+    /// <summary>本单位自行修改: the latest changes the organisation's own account made to its addresses.</summary>
+    public IReadOnlyList<AuditEntry> SelfChanges { get; init; } = [];
+
     public static IReadOnlyList<(MembershipStatus Value, string Label)> Statuses { get; } =
         [(MembershipStatus.Active, "正常"), (MembershipStatus.Suspended, "暂停")];
 }

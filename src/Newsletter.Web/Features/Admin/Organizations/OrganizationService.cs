@@ -9,7 +9,7 @@ namespace Newsletter.Web.Features.Admin.Organizations;
 /// The organisations: the tree, the form's checks, new, edit, 停用/启用. There is no delete: an organisation that
 /// received an issue stays, deactivated. Every change is audited.
 /// </summary>
-public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, TimeProvider clock, My.MemberContacts members)
 {
     public const string Entity = "Organization";
 
@@ -42,7 +42,10 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
                 new string('　', i.Depth) + i.Organization.Name + (i.Organization.IsActive ? "" : "（已停用）")))
             .ToList();
         var inactive = current?.Contacts.Where(c => !c.IsActive).Select(c => c.Email).ToList() ?? [];
-        return new OrganizationFormPage(current?.Id, current?.Name, current?.IsActive ?? true, form, parents, inactive);
+        return new OrganizationFormPage(current?.Id, current?.Name, current?.IsActive ?? true, form, parents, inactive)
+        {
+            SelfChanges = current is null ? [] : await members.ChangesAsync(current.Id, 20, ct),
+        };
     }
 
     /// <summary>Checks the form against the rules and the other organisations: the state to save, or null and the errors by form field.</summary>
@@ -89,7 +92,7 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
 
         return (new OrganizationState(name, form.Kind, parent?.Name, form.SortOrder, current?.IsActive ?? true, emails.Value!,
             form.Send ? new MembershipState(form.SendStatus, form.SendOrder) : null,
-            form.Distribute ? new MembershipState(form.DistributeStatus, form.DistributeOrder) : null), errors);
+            form.Distribute ? new MembershipState(form.DistributeStatus, form.DistributeOrder) : null) { ContactLimit = form.ContactLimit }, errors);
     }
 
     /// <summary>

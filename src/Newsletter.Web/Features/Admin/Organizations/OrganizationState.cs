@@ -18,10 +18,16 @@ public sealed record OrganizationState(
     string Name, OrganizationKind Kind, string? ParentName, int SortOrder, bool IsActive,
     IReadOnlyList<string> Emails, MembershipState? Send, MembershipState? Distribute)
 {
+    /// <summary>How many addresses the organisation's own account may keep; null (a CSV row) leaves it as it is.</summary>
+    public int? ContactLimit { get; init; }
+
     public static OrganizationState Of(Organization organization, string? parentName) => new(
         organization.Name, organization.Kind, parentName, organization.SortOrder, organization.IsActive,
         organization.Contacts.Where(c => c.IsActive).OrderBy(c => c.Id).Select(c => c.Email).ToList(),
-        Membership(organization, DistributionGroup.Send), Membership(organization, DistributionGroup.Distribute));
+        Membership(organization, DistributionGroup.Send), Membership(organization, DistributionGroup.Distribute))
+    {
+        ContactLimit = organization.ContactLimit,
+    };
 
     public MembershipState? In(DistributionGroup group) => group == DistributionGroup.Send ? Send : Distribute;
 
@@ -56,6 +62,11 @@ public sealed record OrganizationState(
         Compare("上级单位", before.ParentName, after.ParentName, p => p ?? "无");
         Compare("排序", before.SortOrder, after.SortOrder, o => o.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Compare("状态", before.IsActive, after.IsActive, StatusName);
+        if (after.ContactLimit is { } limit && before.ContactLimit != limit)
+        {
+            changes.Add($"本单位邮箱上限：{before.ContactLimit} → {limit}");
+        }
+
         var added = after.Emails.Where(e => !before.Emails.Contains(e, StringComparer.OrdinalIgnoreCase)).ToList();
         var removed = before.Emails.Where(e => !after.Emails.Contains(e, StringComparer.OrdinalIgnoreCase)).ToList();
         if (added.Count + removed.Count > 0)
@@ -94,6 +105,7 @@ public sealed record OrganizationState(
 
         entity.SortOrder = SortOrder;
         entity.IsActive = IsActive;
+        entity.ContactLimit = ContactLimit ?? entity.ContactLimit;
         foreach (var contact in entity.Contacts)
         {
             contact.IsActive = Emails.Contains(contact.Email, StringComparer.OrdinalIgnoreCase);
