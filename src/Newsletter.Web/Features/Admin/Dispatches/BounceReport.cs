@@ -58,7 +58,7 @@ public sealed partial record BounceReport(string? MessageId, bool Permanent, str
         field is null ? null : (field.Split(';', 2) is [_, var address] ? address : field).Trim();
 
     private static string? Unfold(string? value) =>
-        value is null ? null : Regex.Replace(value, @"\s*\r?\n\s*", " ").Trim();
+        value is null ? null : Regex.Replace(value, @"\s+", " ").Trim();
 
     [GeneratedRegex(@"<(dispatch-\d+-r\d+\.[A-Za-z0-9]+@[A-Za-z0-9.-]+)>")]
     private static partial Regex PortalMessageId();
