@@ -48,13 +48,10 @@ public sealed class DispatchWorker(
                 {
                     var id = candidate.Id;
                     // Wait for the rate limit before claiming, so a waiting worker holds no claim (a lost claim is a 状态不明).
-                    if (limiter is not null)
-                    {
-                        await limiter.WaitAsync(ct);
-                    }
-
+                    var slot = limiter is null ? null : await limiter.WaitAsync(ct);
                     if (!await ClaimAsync(id, ct))
                     {
+                        limiter?.Return(slot);
                         continue;
                     }
 

@@ -9,16 +9,16 @@ namespace Newsletter.Web.Features.Admin.Dispatches;
 public sealed class SendRateLimiter(IOptions<MailOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly Queue<DateTimeOffset> sends = new();
+    private readonly List<DateTimeOffset> sends = [];
     private readonly Lock gate = new();
 
-    /// <summary>Waits until one more message may go out, and counts it.</summary>
-    public async Task WaitAsync(CancellationToken ct)
+    /// <summary>Waits until one more message may go out, and counts it; returns the slot, to give back if nothing was sent.</summary>
+    public async Task<DateTimeOffset?> WaitAsync(CancellationToken ct)
     {
         var limit = options.Value.MaxPerMinute;
         if (limit <= 0)
         {
-            return;
+            return null;
         }
 
         while (true)
@@ -27,21 +27,29 @@ public sealed class SendRateLimiter(IOptions<MailOptions> options, TimeProvider 
             lock (gate)
             {
                 var now = clock.GetUtcNow();
-                while (sends.Count > 0 && sends.Peek() <= now - Window)
-                {
-                    sends.Dequeue();
-                }
-
+                sends.RemoveAll(s => s <= now - Window);
                 if (sends.Count < limit)
                 {
-                    sends.Enqueue(now);
-                    return;
+                    sends.Add(now);
+                    return now;
                 }
 
-                wait = sends.Peek() + Window - now;
+                wait = sends[0] + Window - now;
             }
 
             await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    /// <summary>Gives back a slot that sent nothing (another worker had claimed the recipient first).</summary>
+    public void Return(DateTimeOffset? slot)
+    {
+        if (slot is { } taken)
+        {
+            lock (gate)
+            {
+                sends.Remove(taken);
+            }
         }
     }
 }

@@ -62,6 +62,26 @@ public sealed class MailThatArrivesTests : IAsyncDisposable
         Assert.False(await verifier.VerifyAsync(message, signature));
     }
 
+    [Fact]
+    public async Task Workers_side_by_side_send_no_more_than_the_limit_per_minute()
+    {
+        var settings = DistributionFixture.SmtpSettings(smtp);
+        settings["Mail:MaxPerMinute"] = "2";
+        portal = new PortalFactory { Settings = settings };
+        await portal.AddAsync("南宁市计划生育协会", DistributionGroup.Distribute, "nanning@gxjsx.test");
+        await portal.AddAsync("柳州市计划生育协会", DistributionGroup.Distribute, "liuzhou@gxjsx.test");
+        await portal.AddAsync("桂林市计划生育协会", DistributionGroup.Distribute, "guilin@gxjsx.test");
+
+        await portal.PublishNewIssueAsync("正文。");
+        await portal.WaitForAsync(r => r.Count(x => x.Status == DeliveryStatus.Sent) == 2);
+        // Several more passes of eight workers (Mail:PollSeconds is 1): the third waits for the minute, unclaimed.
+        var later = await portal.WaitForAsync(r => r.Count(x => x.Status == DeliveryStatus.Sent) > 2, seconds: 4);
+
+        Assert.Equal(2, smtp.Messages.Count);
+        var third = Assert.Single(later, r => r.Status != DeliveryStatus.Sent);
+        Assert.Equal((DeliveryStatus.Pending, 0, null), (third.Status, third.Attempts, third.ClaimedBy));
+    }
+
     /// <summary>Answers the DNS lookup of &lt;selector&gt;._domainkey.gxjsx.test with the TXT record the deployer would publish.</summary>
     private sealed class PublishedKey(RSA key) : DkimPublicKeyLocatorBase
     {

@@ -58,4 +58,15 @@ public sealed class SendRateLimiterTests
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompleted);
     }
+
+    [Fact]
+    public async Task Return_gives_back_a_slot_that_sent_nothing()
+    {
+        var limiter = Limiter(1);
+        var slot = await limiter.WaitAsync(CancellationToken.None);
+        limiter.Return(slot);
+
+        Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompleted);
+        Assert.False(limiter.WaitAsync(CancellationToken.None).IsCompleted, "the slot is taken again");
+    }
 }
