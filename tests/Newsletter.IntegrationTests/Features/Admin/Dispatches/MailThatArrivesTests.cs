@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using MimeKit.Cryptography;
 using Newsletter.IntegrationTests.Features.Editorial;
@@ -60,6 +61,26 @@ public sealed class MailThatArrivesTests : IAsyncDisposable
 
         message.Subject = "工作通讯 伪造的标题";
         Assert.False(await verifier.VerifyAsync(message, signature));
+    }
+
+    [Fact]
+    public async Task An_unreadable_dkim_key_fails_each_recipient_with_the_reason_and_sends_nothing_unsigned()
+    {
+        var settings = DistributionFixture.SmtpSettings(smtp);
+        settings["Mail:Dkim:Domain"] = "gxjsx.test";
+        settings["Mail:Dkim:Selector"] = Selector;
+        settings["Mail:Dkim:PrivateKeyPath"] = keyFile;
+        portal = new PortalFactory { Settings = settings };
+        await portal.AddAsync("南宁市计划生育协会", DistributionGroup.Distribute, "nanning@gxjsx.test");
+
+        await portal.PublishNewIssueAsync("正文。");
+        var recipient = (await portal.WaitForAsync(r => r.Count == 1 && r[0].Status == DeliveryStatus.Failed)).Single();
+
+        Assert.Equal(DeliveryStatus.Failed, recipient.Status);
+        Assert.Contains("Mail:Dkim:PrivateKeyPath", recipient.LastError);
+        Assert.Empty(smtp.Messages);
+        var contact = await portal.WithDbAsync(db => db.OrganizationContacts.SingleAsync());
+        Assert.Equal(0, contact.HardBounces);
     }
 
     [Fact]
