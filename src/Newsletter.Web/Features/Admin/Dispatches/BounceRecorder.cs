@@ -24,21 +24,24 @@ public sealed class BounceRecorder(NewsletterDbContext db, AuditLog audit, IOpti
             return false;
         }
 
+        // Atomic updates: the dispatch workers and the bounce reader may count for the same address at the same moment.
         var lower = email.ToLowerInvariant();
-        var contacts = await db.OrganizationContacts.Where(c => c.OrganizationId == organizationId && c.Email.ToLower() == lower).ToListAsync(ct);
+        var matching = db.OrganizationContacts.Where(c => c.OrganizationId == organizationId && c.Email.ToLower() == lower);
         var now = clock.GetUtcNow().UtcDateTime;
+        var last = Truncate(reason);
+        await matching.ExecuteUpdateAsync(u => u.SetProperty(c => c.HardBounces, c => c.HardBounces + 1)
+            .SetProperty(c => c.LastBounce, last).SetProperty(c => c.LastBounceAt, now), ct);
+
+        var limit = Math.Max(1, options.Value.Bounces.StopAfter);
+        var due = await matching.Where(c => c.StoppedAt == null && c.HardBounces >= limit).Select(c => new { c.Id, c.Email, c.HardBounces }).ToListAsync(ct);
         var stopped = false;
-        foreach (var contact in contacts)
+        foreach (var contact in due)
         {
-            contact.HardBounces++;
-            contact.LastBounce = reason is { Length: > 1000 } ? reason[..1000] : reason;
-            contact.LastBounceAt = now;
-            if (contact.StoppedAt is null && contact.HardBounces >= Math.Max(1, options.Value.Bounces.StopAfter))
+            if (await db.OrganizationContacts.Where(c => c.Id == contact.Id && c.StoppedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.StoppedAt, now), ct) == 1)
             {
-                contact.StoppedAt = now;
                 stopped = true;
                 audit.Record(System, nameof(OrganizationContact), contact.Id, "退信停发", "正常", "退信停发",
-                    $"{contact.Email}：累计 {contact.HardBounces} 次退信，最后一次：{contact.LastBounce}");
+                    $"{contact.Email}：累计 {contact.HardBounces} 次退信，最后一次：{last}");
                 logger.LogWarning("Address {Email} stopped after {Count} hard bounces", contact.Email, contact.HardBounces);
             }
         }
@@ -54,7 +57,7 @@ public sealed class BounceRecorder(NewsletterDbContext db, AuditLog audit, IOpti
     public async Task ApplyAsync(BounceReport report, string source, CancellationToken ct)
     {
         var recipient = report.MessageId is null ? null
-            : await db.DispatchRecipients.SingleOrDefaultAsync(r => r.MessageId == report.MessageId, ct);
+            : await db.DispatchRecipients.AsNoTracking().FirstOrDefaultAsync(r => r.MessageId == report.MessageId, ct);
         if (recipient is null)
         {
             logger.LogWarning("Bounce report {Source} matches no message the portal sent (Message-ID {MessageId}, {Recipient}); ignored",
@@ -68,16 +71,19 @@ public sealed class BounceRecorder(NewsletterDbContext db, AuditLog audit, IOpti
             return;
         }
 
-        if (recipient.Status is not (DeliveryStatus.Sent or DeliveryStatus.Unknown))
+        // Once per recipient: a second copy of the report (or one for a recipient refused at send time) finds it no longer Sent.
+        var reason = Truncate($"退信 {report.Status}：{report.Diagnostic ?? "对方邮件服务器报告无法投递"}");
+        var marked = await db.DispatchRecipients.Where(r => r.Id == recipient.Id && (r.Status == DeliveryStatus.Sent || r.Status == DeliveryStatus.Unknown))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, DeliveryStatus.Bounced).SetProperty(r => r.LastError, reason), ct);
+        if (marked == 0)
         {
             logger.LogInformation("Bounce report {Source} for recipient {Id} already {Status}; nothing more to do", source, recipient.Id, recipient.Status);
             return;
         }
 
-        var reason = $"退信 {report.Status}：{report.Diagnostic ?? "对方邮件服务器报告无法投递"}";
-        recipient.Status = DeliveryStatus.Bounced;
-        recipient.LastError = reason is { Length: > 1000 } ? reason[..1000] : reason;
         logger.LogWarning("Recipient {Id} ({Email}) bounced: {Reason}", recipient.Id, recipient.Email, reason);
         await HardBounceAsync(recipient.OrganizationId, recipient.Email, reason, ct);
     }
+
+    private static string Truncate(string text) => text.Length > 1000 ? text[..1000] : text;
 }
