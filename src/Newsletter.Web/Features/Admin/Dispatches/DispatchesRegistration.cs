@@ -4,7 +4,8 @@ public static class DispatchesRegistration
 {
     /// <summary>
     /// Sending issues by mail (<c>Mail</c>): over SMTP when <c>Mail:Smtp:Host</c> is set, else into the pickup folder;
-    /// the distribution lists and the worker that sends a dispatch in the background.
+    /// the distribution lists and the worker that sends a dispatch in the background (signed, at most <c>Mail:MaxPerMinute</c>);
+    /// the bounce mailbox read in the background.
     /// </summary>
     public static IServiceCollection AddDispatches(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,6 +17,11 @@ public static class DispatchesRegistration
         services.AddScoped<MailPictures>();
         services.AddScoped<DispatchWorker>();
         services.AddHostedService<DispatchWorkerService>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<DkimSigning>();
+        services.AddScoped<BounceRecorder>();
+        services.AddScoped<BounceMailbox>();
+        services.AddHostedService<BounceMailboxService>();
         return services;
     }
 }

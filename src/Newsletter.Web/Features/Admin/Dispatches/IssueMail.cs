@@ -58,6 +58,10 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
         return new IssueMail(subject, html.ToString(), text.ToString(), embedded);
     }
 
+    /// <summary>A new Message-ID for a recipient's mail, e.g. dispatch-3-r41.9f2c07a1be34@gxjsx.org.cn (without angle brackets).</summary>
+    public static string NewMessageId(DispatchRecipient recipient, string domain) =>
+        string.Create(CultureInfo.InvariantCulture, $"dispatch-{recipient.DispatchId}-r{recipient.Id}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}@{domain}");
+
     public MimeMessage ToMessage(string from, DispatchRecipient recipient)
     {
         if (!MailboxAddress.TryParse(from, out var sender))
@@ -70,6 +74,12 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
         message.To.Add(new MailboxAddress(recipient.OrganizationName, recipient.Email));
         message.Subject = Subject;
         message.Headers.Add("X-Newsletter-Recipient", recipient.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The Message-ID the worker stored for this recipient (on the portal's domain): a bounce report quotes it back.
+        if (recipient.MessageId is { Length: > 0 } messageId)
+        {
+            message.MessageId = messageId;
+        }
+
         var body = new BodyBuilder { HtmlBody = html, TextBody = text };
         foreach (var picture in embedded)
         {

@@ -13,6 +13,11 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>The domain of the portal's Message-IDs: that of <c>From</c> (the domain DKIM signs for), else the portal's host.</summary>
+    public string MessageIdDomain() =>
+        MimeKit.MailboxAddress.TryParse(From, out var from) && from.Domain is { Length: > 0 } domain ? domain
+        : Uri.TryCreate(PortalUrl, UriKind.Absolute, out var url) ? url.Host : "localhost";
+
     public int PollSeconds { get; set; } = 2;
 
     /// <summary>Workers sending side by side, each on its own SMTP connection.</summary>
@@ -29,6 +34,40 @@ public sealed class MailOptions
 
     /// <summary>A claim older than this (its node crashed mid-send) becomes 状态不明.</summary>
     public int ClaimTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>At most this many messages a minute over all workers (many government servers throttle); 0 = no limit.</summary>
+    public int MaxPerMinute { get; set; }
+
+    public DkimOptions Dkim { get; set; } = new();
+
+    public BounceOptions Bounces { get; set; } = new();
+}
+
+/// <summary>Configuration section <c>Mail:Dkim</c>: the mail is signed when all three are set.</summary>
+public sealed class DkimOptions
+{
+    /// <summary>The signing domain (d=), the domain of <c>Mail:From</c>, e.g. gxjsx.org.cn.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The selector (s=): the key's TXT record is at &lt;selector&gt;._domainkey.&lt;domain&gt;.</summary>
+    public string? Selector { get; set; }
+
+    /// <summary>The RSA private key as a PEM file, readable by the portal only.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Domain) && !string.IsNullOrWhiteSpace(Selector) && !string.IsNullOrWhiteSpace(PrivateKeyPath);
+}
+
+/// <summary>Configuration section <c>Mail:Bounces</c>: where delivery-status reports arrive and when an address is stopped.</summary>
+public sealed class BounceOptions
+{
+    /// <summary>Hard bounces after which an address is 退信停发.</summary>
+    public int StopAfter { get; set; } = 3;
+
+    /// <summary>A Maildir folder the bounce mailbox is delivered into (its new/ is read, then each file moved to cur/); none: not read.</summary>
+    public string? Maildir { get; set; }
+
+    public int PollSeconds { get; set; } = 60;
 }
 
 /// <summary>Configuration section <c>Mail:Smtp</c>. No host: the .eml files go to the data folder's mail folder.</summary>

@@ -10,8 +10,12 @@ namespace Newsletter.Web.Features.Admin.Dispatches;
 /// A failed send: transient ones (a 4xx reply, no connection) are retried, permanent ones (5xx) are not.
 /// A connection lost in the middle of a send may or may not have delivered the message.
 /// </summary>
-public sealed class MailDeliveryException(string reply, bool transient, Exception? inner = null, bool maybeDelivered = false) : Exception(reply, inner)
+public sealed class MailDeliveryException(string reply, bool transient, Exception? inner = null, bool maybeDelivered = false, bool recipientRefused = false)
+    : Exception(reply, inner)
 {
+    /// <summary>The server refused the recipient's address itself (5xx at RCPT TO): a hard bounce for that address.</summary>
+    public bool RecipientRefused { get; } = recipientRefused && !transient;
+
     public bool Transient { get; } = transient;
 
     /// <summary>The connection broke after the message may have been accepted: never resend this silently.</summary>
@@ -73,7 +77,8 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
             catch (SmtpCommandException ex)
             {
                 var code = (int)ex.StatusCode;
-                throw new MailDeliveryException($"{code} {ex.Message}", transient: code is >= 400 and < 500, ex);
+                throw new MailDeliveryException($"{code} {ex.Message}", transient: code is >= 400 and < 500, ex,
+                    recipientRefused: ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && code >= 500);
             }
             catch (MailKit.ServiceNotConnectedException ex)
             {
