@@ -22,6 +22,7 @@ using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Notifications;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Features.Unsubscribe;
 using Newsletter.Web.Infrastructure;
 using Serilog;
 
@@ -54,7 +55,7 @@ builder.Services.AddEditorialIssues();
 builder.Services.AddSearch();
 builder.Services.AddDispatches(builder.Configuration).AddNotifications();
 builder.Services.AddIssuePdf();
-builder.Services.AddOrganizations();
+builder.Services.AddOrganizations().AddUnsubscribe();
 builder.Services.AddUsers();
 builder.Services.AddPortalAccounts();
 // Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).

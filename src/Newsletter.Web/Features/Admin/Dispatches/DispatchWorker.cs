@@ -11,9 +11,10 @@ namespace Newsletter.Web.Features.Admin.Dispatches;
 /// waits for an administrator — it is never sent again silently.
 /// </summary>
 /// <param name="pictures">The articles' lead pictures for the mail; none without it (the dispatch benchmark).</param>
+/// <param name="unsubscribe">Makes each recipient's unsubscribe link; none without it (the dispatch benchmark).</param>
 public sealed class DispatchWorker(
     NewsletterDbContext db, IMailSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<DispatchWorker> logger,
-    MailPictures? pictures = null)
+    MailPictures? pictures = null, UnsubscribeTokens? unsubscribe = null)
 {
     public static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -55,7 +56,8 @@ public sealed class DispatchWorker(
                     var sending = false;
                     try
                     {
-                        var message = (await MailAsync(recipient.DispatchId, mails, ct)).ToMessage(Options.From, recipient);
+                        var message = (await MailAsync(recipient.DispatchId, mails, ct)).ToMessage(Options.From, recipient,
+                            recipient.OrganizationId is { } organizationId ? unsubscribe?.Url(organizationId, recipient.Email) : null);
                         if (session is not null && sentOnSession >= Options.MessagesPerConnection)
                         {
                             await session.DisposeAsync();
@@ -169,7 +171,7 @@ public sealed class DispatchWorker(
             var issue = await db.Issues.AsNoTracking().Include(i => i.Articles).ThenInclude(a => a.Section).AsSplitQuery().SingleAsync(i => i.Id == issueId, ct);
             var publication = await db.Publications.AsNoTracking().FirstAsync(ct);
             var leads = pictures is null ? null : await pictures.LeadPicturesAsync(issue, publication, Options.PortalUrl, ct);
-            cache[dispatchId] = mail = IssueMail.For(issue, publication, Options.PortalUrl, leads);
+            cache[dispatchId] = mail = IssueMail.For(issue, publication, Options.PortalUrl, leads, Options.ContactLine);
         }
 
         return mail;

@@ -42,7 +42,10 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
                 new string('　', i.Depth) + i.Organization.Name + (i.Organization.IsActive ? "" : "（已停用）")))
             .ToList();
         var inactive = current?.Contacts.Where(c => !c.IsActive).Select(c => c.Email).ToList() ?? [];
-        return new OrganizationFormPage(current?.Id, current?.Name, current?.IsActive ?? true, form, parents, inactive);
+        return new OrganizationFormPage(current?.Id, current?.Name, current?.IsActive ?? true, form, parents, inactive)
+        {
+            Contacts = current?.Contacts.Where(c => c.IsActive).OrderBy(c => c.Id).Select(c => new ContactLine(c.Id, c.Email, c.UnsubscribedAt, c.StoppedAt)).ToList() ?? [],
+        };
     }
 
     /// <summary>Checks the form against the rules and the other organisations: the state to save, or null and the errors by form field.</summary>
@@ -180,6 +183,10 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
         return new OrganizationRow(o.Id, o.Name, Organization.KindName(o.Kind), item.Depth, o.IsActive,
             o.Contacts.Where(c => c.IsActive).OrderBy(c => c.Id).Select(c => c.Email).ToList(),
             o.Memberships.OrderBy(m => m.Group)
-                .Select(m => $"{GroupMembership.GroupName(m.Group)}：{MembershipState.StatusName(m.Status)}").ToList());
+                .Select(m => $"{GroupMembership.GroupName(m.Group)}：{MembershipState.StatusName(m.Status)}").ToList())
+        {
+            NotReceiving = o.Contacts.Where(c => c.IsActive && !c.Receives).DistinctBy(c => c.Email, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(c => c.Email, c => c.UnsubscribedAt is not null ? "已退订" : "退信停发", StringComparer.OrdinalIgnoreCase),
+        };
     }
 }

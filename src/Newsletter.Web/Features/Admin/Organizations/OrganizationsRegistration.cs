@@ -7,6 +7,7 @@ public static class OrganizationsRegistration
     {
         services.AddScoped<OrganizationService>();
         services.AddScoped<OrganizationCsvService>();
+        services.AddScoped<ContactSubscriptions>();
         return services;
     }
 }
