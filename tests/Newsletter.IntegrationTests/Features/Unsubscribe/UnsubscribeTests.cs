@@ -198,4 +198,21 @@ public sealed class UnsubscribeTests : IAsyncDisposable
         var settings = await Html.ParseAsync(await admin.GetStringAsync("/notifications"));
         Assert.Contains("单位没有可用的接收邮箱", settings.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task Unsubscribe_requests_are_rate_limited_per_address_with_the_chinese_429_page()
+    {
+        var settings = DistributionFixture.SmtpSettings(smtp);
+        settings["RateLimits:UnsubscribePerMinute"] = "2";
+        using var limited = new PortalFactory { Settings = settings };
+        var organization = await limited.AddAsync("北海市计划生育协会", DistributionGroup.Send, "beihai@gxjsx.test");
+        var link = limited.LinkFor(organization, "beihai@gxjsx.test");
+        var client = limited.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/unsubscribe/forged")).StatusCode);
+        var refused = await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("秒后再试", await refused.Content.ReadAsStringAsync());
+        Assert.Null((await limited.ContactAsync("beihai@gxjsx.test")).UnsubscribedAt);
+    }
 }
