@@ -5,6 +5,7 @@ using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Admin.Dispatches;
 using Newsletter.Web.Features.Admin.Organizations;
 using Newsletter.Web.Features.Notifications;
+using Newsletter.Web.Features.Shared;
 
 namespace Newsletter.Web.Features.Unsubscribe;
 
@@ -45,7 +46,7 @@ public sealed class Unsubscriber(NewsletterDbContext db, UnsubscribeTokens token
         }
 
         var organizations = changed.Select(c => c.OrganizationId).Distinct().ToList();
-        var emptyBefore = await ContactSubscriptions.WithoutAddress(db).Where(o => organizations.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        var emptyBefore = await AddressAlertBadgeViewComponent.WithoutAddress(db).Where(o => organizations.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
         var actor = new Actor(null, "收件人本人（邮件中的退订链接）", new HashSet<string>(), ipAddress);
         foreach (var contact in changed)
         {
@@ -54,7 +55,7 @@ public sealed class Unsubscriber(NewsletterDbContext db, UnsubscribeTokens token
         }
 
         await db.SaveChangesAsync(ct);
-        var emptyNow = await ContactSubscriptions.WithoutAddress(db).Where(o => organizations.Contains(o.Id) && !emptyBefore.Contains(o.Id)).ToListAsync(ct);
+        var emptyNow = await AddressAlertBadgeViewComponent.WithoutAddress(db).Where(o => organizations.Contains(o.Id) && !emptyBefore.Contains(o.Id)).ToListAsync(ct);
         foreach (var organization in emptyNow)
         {
             await notifier.OrganizationWithoutAddressAsync(organization, $"{page.Email} 已退订", actor);

@@ -7,18 +7,11 @@ namespace Newsletter.Web.Features.Admin.Organizations;
 
 /// <summary>
 /// 已退订 and 退信停发 addresses as administrators see them: re-subscribing one (administrators only, with a reason in the audit
-/// log, because the recipient asked to stop) and the organisations left in a 送/发 list with no address that receives.
+/// log, because the recipient asked to stop). The organisations left without an address: <c>AddressAlertBadgeViewComponent.WithoutAddress</c>.
 /// </summary>
 public sealed class ContactSubscriptions(NewsletterDbContext db, AuditLog audit)
 {
     public const string ReasonRequired = "请填写重新订阅的原因（例如：对方来电要求恢复接收）。";
-
-    /// <summary>Active organisations in an active 送/发 membership that had addresses but none receives now (all 已退订, 退信停发 or removed).</summary>
-    public static IQueryable<Organization> WithoutAddress(NewsletterDbContext db) =>
-        db.Organizations.AsNoTracking().Where(o => o.IsActive
-            && o.Memberships.Any(m => m.Status == MembershipStatus.Active)
-            && o.Contacts.Any()
-            && !o.Contacts.Any(c => c.IsActive && c.UnsubscribedAt == null && c.StoppedAt == null));
 
     public async Task<Outcome> ResubscribeAsync(int organizationId, int contactId, string? reason, Actor actor, CancellationToken ct)
     {
