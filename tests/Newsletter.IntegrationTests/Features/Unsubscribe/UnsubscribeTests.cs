@@ -75,13 +75,21 @@ public sealed class UnsubscribeTests : IAsyncDisposable
         Assert.Equal(2, smtp.CountByRecipient()["guilin2@gxjsx.test"]);
 
         var admin = await portal.SignedInAsync(Roles.Administrator);
-        var dispatchPage = await Html.ParseAsync(await admin.GetStringAsync($"/admin/dispatches/{again}"));
+        var adminPages = new Dictionary<string, string>
+        {
+            ["dispatch"] = await admin.GetStringAsync($"/admin/dispatches/{again}"),
+            ["dispatches"] = await admin.GetStringAsync("/admin/dispatches"),
+            ["tree"] = await admin.GetStringAsync("/admin/organizations"),
+            ["edit"] = await admin.GetStringAsync($"/admin/organizations/{guilin}/edit"),
+        };
+        var dispatchPage = await Html.ParseAsync(adminPages["dispatch"]);
         Assert.Equal("1", dispatchPage.QuerySelector("[data-status=unsubscribed]")!.TextContent);
         Assert.Equal("1", dispatchPage.QuerySelector("[data-status=sent]")!.TextContent);
         Assert.Contains("已退订", dispatchPage.QuerySelector("tr[data-email='guilin1@gxjsx.test'] .status")!.TextContent);
-        var tree = await Html.ParseAsync(await admin.GetStringAsync("/admin/organizations"));
+        var tree = await Html.ParseAsync(adminPages["tree"]);
         Assert.Equal("已退订", tree.QuerySelector($"tr[data-id='{guilin}'] .contact-state")!.TextContent);
-        var edit = await Html.ParseAsync(await admin.GetStringAsync($"/admin/organizations/{guilin}/edit"));
+        Assert.Empty(await NuHtmlChecker.ErrorsAsync(adminPages));
+        var edit = await Html.ParseAsync(adminPages["edit"]);
         Assert.Equal("已退订", edit.QuerySelector("li[data-email='guilin1@gxjsx.test'] .contact-state")!.TextContent);
         Assert.Null(edit.QuerySelector("li[data-email='guilin2@gxjsx.test'] .contact-state"));
     }
@@ -214,5 +222,30 @@ public sealed class UnsubscribeTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("秒后再试", await refused.Content.ReadAsStringAsync());
         Assert.Null((await limited.ContactAsync("beihai@gxjsx.test")).UnsubscribedAt);
+    }
+
+    [Fact]
+    public async Task A_dispatch_keeps_unsubscribed_and_stopped_addresses_as_unsent_rows_and_sends_a_shared_address_once()
+    {
+        var nanning = await portal.AddAsync("南宁市计划生育协会", DistributionGroup.Send, "nanning@gxjsx.test", "shared@gxjsx.test", "stopped@gxjsx.test");
+        var qingxiu = await portal.AddAsync("南宁市青秀区计划生育协会", DistributionGroup.Distribute, "shared@gxjsx.test");
+        await portal.WithDbAsync(async db =>
+        {
+            await db.OrganizationContacts.Where(c => c.OrganizationId == nanning && c.Email == "shared@gxjsx.test")
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.UnsubscribedAt, DateTime.UtcNow));
+            return await db.OrganizationContacts.Where(c => c.Email == "stopped@gxjsx.test")
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.StoppedAt, DateTime.UtcNow).SetProperty(c => c.HardBounces, 3));
+        });
+        var issueId = await portal.WithDbAsync(db => db.Issues.Where(i => i.Status == IssueStatus.Published).Select(i => i.Id).FirstAsync());
+
+        var dispatch = await portal.DispatchAgainAsync(issueId);
+        var recipients = await portal.WaitForAsync(r => r.Count(x => x.DispatchId == dispatch && x.Status == DeliveryStatus.Sent) == 2);
+        var rows = recipients.Where(r => r.DispatchId == dispatch).ToDictionary(r => r.Email, r => (r.Status, r.OrganizationId));
+        Assert.Equal(3, rows.Count);
+        Assert.Equal((DeliveryStatus.Sent, (int?)nanning), rows["nanning@gxjsx.test"]);
+        Assert.Equal((DeliveryStatus.Sent, (int?)qingxiu), rows["shared@gxjsx.test"]); // still receives for 青秀区: one mail
+        Assert.Equal((DeliveryStatus.Stopped, (int?)nanning), rows["stopped@gxjsx.test"]);
+        Assert.Equal(1, smtp.CountByRecipient()["shared@gxjsx.test"]);
+        Assert.False(smtp.CountByRecipient().ContainsKey("stopped@gxjsx.test"));
     }
 }
