@@ -21,6 +21,7 @@ using Newsletter.Web.Features.Media;
 using Newsletter.Web.Features.Notifications;
 using Newsletter.Web.Features.Search;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Features.Unsubscribe;
 using Newsletter.Web.Infrastructure;
 using Serilog;
 
@@ -53,7 +54,7 @@ builder.Services.AddEditorialIssues();
 builder.Services.AddSearch();
 builder.Services.AddDispatches(builder.Configuration).AddNotifications();
 builder.Services.AddIssuePdf();
-builder.Services.AddAdministration();
+builder.Services.AddAdministration().AddUnsubscribe();
 builder.Services.AddPortalAccounts();
 // Keys in the database: every node on the same database reads the same keys (sign-in cookies, antiforgery tokens).
 builder.Services.AddDataProtection().SetApplicationName("Newsletter").PersistKeysToDbContext<NewsletterDbContext>();

@@ -14,10 +14,13 @@ public sealed class RateLimitOptions
 
     /// <summary>Searches per minute from one address (a county office shares one address among its staff).</summary>
     public int SearchPerMinute { get; set; } = 120;
+
+    /// <summary>Unsubscribe pages and one-click posts per minute from one address (public, so bounded like sign-in).</summary>
+    public int UnsubscribePerMinute { get; set; } = 30;
 }
 
 /// <summary>
-/// Fixed one-minute windows per client address for sign-in and search. A refused request gets 429 with
+/// Fixed one-minute windows per client address for sign-in, search and unsubscribe. A refused request gets 429 with
 /// <c>Retry-After</c> and the Chinese error page (the status-code page reads <see cref="RetryAfterItem"/>).
 /// </summary>
 public static class RateLimits
@@ -26,14 +29,16 @@ public static class RateLimits
 
     public const string Search = "search";
 
+    public const string Unsubscribe = "unsubscribe";
+
     public const string RetryAfterItem = "RetryAfterSeconds";
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new();
-        if (options.SignInPerMinute < 0 || options.SearchPerMinute < 0)
+        if (options.SignInPerMinute < 0 || options.SearchPerMinute < 0 || options.UnsubscribePerMinute < 0)
         {
-            throw new InvalidOperationException("RateLimits:SignInPerMinute 和 RateLimits:SearchPerMinute 不能小于 0（0 表示不限制）。");
+            throw new InvalidOperationException("RateLimits:SignInPerMinute、SearchPerMinute 和 UnsubscribePerMinute 不能小于 0（0 表示不限制）。");
         }
 
         return services.AddRateLimiter(limiter =>
@@ -50,6 +55,7 @@ public static class RateLimits
             };
             limiter.AddPolicy(SignIn, context => PerAddress(context, options.SignInPerMinute));
             limiter.AddPolicy(Search, context => PerAddress(context, options.SearchPerMinute));
+            limiter.AddPolicy(Unsubscribe, context => PerAddress(context, options.UnsubscribePerMinute));
         });
     }
 

@@ -39,7 +39,9 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
         ("Errors", _, _) or ("Search", _, _) or ("Feeds", _, _) => Everyone,
         ("Account", "Login" or "Denied" or "Forgot" or "Reset" or "Activate", _) => Everyone,
         ("Account", "Logout" or "Password", _) => SignedIn,
-        ("Editorial", _, _) or ("Editorial/Articles", _, _) or ("Notifications", _, _) => Writers,
+        ("Unsubscribe", _, _) => Everyone,
+        ("Editorial", _, _) or ("Editorial/Articles", _, _) => Writers,
+        ("Notifications", _, _) => [.. Writers, Roles.Administrator],
         ("Editorial/Issues", _, _) or ("Editorial/Import", _, _) => Editors,
         ("Media", _, "GET") => Everyone,
         ("Admin/Users", _, _) or ("Admin/Users/Import", _, _) or ("Admin/Words", _, _) or ("Admin/Audit", _, _) or ("Admin/Search", _, _) => Admins,
@@ -89,7 +91,9 @@ public partial class EndpointAuthorizationTests(PortalFactory portal)
                 var outcome = Describe(response);
                 var expected = !allowed.Contains(who) ? (who == Anonymous ? "login" : "denied")
                     : method == "POST" && folder != "Errors" ? "400"
-                    : action == "Denied" ? "403" : "served";
+                    : action == "Denied" ? "403"
+                    : folder == "Unsubscribe" ? "400" // a made-up token ("1") is refused with the Chinese 400 page
+                    : "served";
                 if (outcome != expected)
                 {
                     failures.Add($"{who} {method} {url} ({folder}.{action}): expected {expected}, got {outcome} ({(int)response.StatusCode})");

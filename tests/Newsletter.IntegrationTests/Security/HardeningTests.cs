@@ -159,7 +159,7 @@ public sealed class HardeningTests : IDisposable
     {
         var portal = Portal(new() { ["RateLimits:SearchPerMinute"] = "-1" });
         var error = Assert.ThrowsAny<Exception>(() => portal.Services);
-        Assert.Contains("RateLimits:SignInPerMinute 和 RateLimits:SearchPerMinute 不能小于 0", error.ToString());
+        Assert.Contains("RateLimits:SignInPerMinute、SearchPerMinute 和 UnsubscribePerMinute 不能小于 0", error.ToString());
     }
 
     [Fact]

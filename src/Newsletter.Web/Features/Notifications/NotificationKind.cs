@@ -11,6 +11,7 @@ public enum NotificationKind
     IssueSubmitted,
     IssueReturned,
     IssuePublished,
+    OrganizationWithoutAddress,
 }
 
 /// <summary>How each kind is named on the settings page, and which roles can receive it.</summary>
@@ -24,6 +25,7 @@ public sealed record NotificationKindInfo(NotificationKind Kind, string Label, s
         new(NotificationKind.IssueSubmitted, "有一期提交总编辑审核", "编辑把一期提交审核时，通知总编辑。", [Domain.Roles.ChiefEditor]),
         new(NotificationKind.IssueReturned, "一期被退回修改", "总编辑退回一期时，连同意见通知提交它的编辑。", [Domain.Roles.Editor, Domain.Roles.ChiefEditor]),
         new(NotificationKind.IssuePublished, "一期已发布", "一期发布（立即或到时）后，通知编辑。", [Domain.Roles.Editor, Domain.Roles.ChiefEditor]),
+        new(NotificationKind.OrganizationWithoutAddress, "单位没有可用的接收邮箱", "发送名单中的单位因退订、退信停发等不再有可用邮箱时，通知管理员安排新的联系人。", [Domain.Roles.Administrator]),
     ];
 
     public static NotificationKindInfo Of(NotificationKind kind) => All.Single(k => k.Kind == kind);

@@ -10,7 +10,7 @@ namespace Newsletter.Web.Features.Notifications;
 public sealed record NotificationSetting(NotificationKindInfo Info, bool Receives);
 
 /// <summary>通知设置: which notifications this person receives by e-mail (all, until they turn some off).</summary>
-[Authorize(Roles = Roles.Writers)]
+[Authorize(Roles = Roles.Writers + "," + Roles.Administrator)]
 public sealed class NotificationsController(UserManager<ApplicationUser> users) : Controller
 {
     [HttpGet("/notifications")]

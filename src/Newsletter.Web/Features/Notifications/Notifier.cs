@@ -62,6 +62,13 @@ public sealed class Notifier(
         }
     }
 
+    /// <summary>An organisation in a 送/发 list has no address that receives any more: the administrators arrange a new contact.</summary>
+    public async Task OrganizationWithoutAddressAsync(Organization organization, string why, Actor actor) =>
+        await SendAsync(NotificationKind.OrganizationWithoutAddress, await InRolesAsync([Roles.Administrator]), actor,
+            $"{organization.Name}已没有可用的接收邮箱",
+            $"{organization.Name}仍在发送名单中，但已没有可用的接收邮箱（{why}），下一期将收不到工作通讯。请联系该单位，在单位页面添加新的接收邮箱。",
+            null, $"/admin/organizations/{organization.Id}/edit");
+
     private async Task SendAsync(
         NotificationKind kind, IEnumerable<ApplicationUser> recipients, Actor actor, string subject, string text, string? note, string link)
     {

@@ -14,9 +14,11 @@ namespace Newsletter.Web.Features.Admin.Dispatches;
 /// <param name="bounces">Counts a 5xx refusal of an address as a hard bounce; none in the benchmark.</param>
 /// <param name="limiter">Keeps all workers under <c>Mail:MaxPerMinute</c>; none: no limit.</param>
 /// <param name="dkim">Signs each message when <c>Mail:Dkim</c> is configured.</param>
+/// <param name="unsubscribe">Makes each recipient's unsubscribe link; none without it (the dispatch benchmark).</param>
 public sealed class DispatchWorker(
     NewsletterDbContext db, IMailSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<DispatchWorker> logger,
-    MailPictures? pictures = null, BounceRecorder? bounces = null, SendRateLimiter? limiter = null, DkimSigning? dkim = null)
+    MailPictures? pictures = null, BounceRecorder? bounces = null, SendRateLimiter? limiter = null, DkimSigning? dkim = null,
+    UnsubscribeTokens? unsubscribe = null)
 {
     public static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -62,7 +64,8 @@ public sealed class DispatchWorker(
                     try
                     {
                         await StoreMessageIdAsync(recipient, ct);
-                        var message = (await MailAsync(recipient.DispatchId, mails, ct)).ToMessage(Options.From, recipient);
+                        var message = (await MailAsync(recipient.DispatchId, mails, ct)).ToMessage(Options.From, recipient,
+                            recipient.OrganizationId is { } organizationId ? unsubscribe?.Url(organizationId, recipient.Email) : null);
                         dkim?.Sign(message);
                         if (session is not null && sentOnSession >= Options.MessagesPerConnection)
                         {
@@ -199,7 +202,7 @@ public sealed class DispatchWorker(
             var issue = await db.Issues.AsNoTracking().Include(i => i.Articles).ThenInclude(a => a.Section).AsSplitQuery().SingleAsync(i => i.Id == issueId, ct);
             var publication = await db.Publications.AsNoTracking().FirstAsync(ct);
             var leads = pictures is null ? null : await pictures.LeadPicturesAsync(issue, publication, Options.PortalUrl, ct);
-            cache[dispatchId] = mail = IssueMail.For(issue, publication, Options.PortalUrl, leads);
+            cache[dispatchId] = mail = IssueMail.For(issue, publication, Options.PortalUrl, leads, Options.ContactLine);
         }
 
         return mail;

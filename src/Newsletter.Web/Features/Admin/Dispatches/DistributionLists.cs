@@ -74,7 +74,11 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
         private static int Rank(OrganizationKind kind) => kind == OrganizationKind.Body ? -1 : (int)kind;
     }
 
-    /// <summary>Adds to the unit of work a dispatch with one recipient per active address (an address in both lists once, in 送).</summary>
+    /// <summary>
+    /// Adds to the unit of work a dispatch with one recipient per active address (an address in both lists once, in 送). An
+    /// address that unsubscribed (已退订) or was stopped after bounces (退信停发) keeps a row, never claimed or sent, so the
+    /// dispatch page counts it; if the same address also receives for another organisation, it is sent once for that one.
+    /// </summary>
     public async Task<Dispatch?> CreateDispatchAsync(Issue issue, string subject, string createdBy)
     {
         var recipients = new List<DispatchRecipient>();
@@ -85,16 +89,28 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
             {
                 foreach (var contact in membership.Organization!.Contacts.Where(c => c.IsActive))
                 {
-                    if (recipients.Any(r => string.Equals(r.Email, contact.Email, StringComparison.OrdinalIgnoreCase)))
+                    var status = contact.UnsubscribedAt is not null ? DeliveryStatus.Unsubscribed
+                        : contact.StoppedAt is not null ? DeliveryStatus.Stopped
+                        : DeliveryStatus.Pending;
+                    var index = recipients.FindIndex(r => string.Equals(r.Email, contact.Email, StringComparison.OrdinalIgnoreCase));
+                    if (index >= 0 && (recipients[index].Status == DeliveryStatus.Pending || status != DeliveryStatus.Pending))
                     {
                         continue;
                     }
 
-                    recipients.Add(new DispatchRecipient
+                    var recipient = new DispatchRecipient
                     {
                         OrganizationId = membership.OrganizationId, OrganizationName = membership.Organization.Name,
-                        Email = contact.Email, Group = group, Status = DeliveryStatus.Pending, NextAttemptAt = now,
-                    });
+                        Email = contact.Email, Group = group, Status = status, NextAttemptAt = now,
+                    };
+                    if (index >= 0)
+                    {
+                        recipients[index] = recipient;
+                    }
+                    else
+                    {
+                        recipients.Add(recipient);
+                    }
                 }
             }
         }

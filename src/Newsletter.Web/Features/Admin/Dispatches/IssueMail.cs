@@ -15,7 +15,8 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
 {
     public string Subject { get; } = subject;
 
-    public static IssueMail For(Issue issue, Domain.Publication publication, string portalUrl, IReadOnlyDictionary<int, MailPicture>? pictures = null)
+    public static IssueMail For(
+        Issue issue, Domain.Publication publication, string portalUrl, IReadOnlyDictionary<int, MailPicture>? pictures = null, string? contactLine = null)
     {
         pictures ??= new Dictionary<int, MailPicture>();
         var baseUrl = portalUrl.TrimEnd('/');
@@ -52,8 +53,15 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
             html.Append("</ul>");
         }
 
-        html.Append("<p style=\"color:#666\">本邮件由").Append(Encode(publication.IssuingBody)).Append("工作通讯门户发送。</p></body></html>");
+        html.Append("<p style=\"color:#666\">本邮件由").Append(Encode(publication.IssuingBody)).Append("工作通讯门户发送。");
         text.AppendLine().Append("本邮件由").Append(publication.IssuingBody).AppendLine("工作通讯门户发送。");
+        if (!string.IsNullOrWhiteSpace(contactLine))
+        {
+            html.Append("<br>").Append(Encode(contactLine.Trim()));
+            text.AppendLine(contactLine.Trim());
+        }
+
+        html.Append("</p>");
         var embedded = pictures.Values.Where(p => p.ContentId is not null).DistinctBy(p => p.ContentId).ToList();
         return new IssueMail(subject, html.ToString(), text.ToString(), embedded);
     }
@@ -62,7 +70,8 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
     public static string NewMessageId(DispatchRecipient recipient, string domain) =>
         string.Create(CultureInfo.InvariantCulture, $"dispatch-{recipient.DispatchId}-r{recipient.Id}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}@{domain}");
 
-    public MimeMessage ToMessage(string from, DispatchRecipient recipient)
+    /// <param name="unsubscribeUrl">The recipient's own link (https://…/unsubscribe/{token}); none in the benchmark.</param>
+    public MimeMessage ToMessage(string from, DispatchRecipient recipient, string? unsubscribeUrl = null)
     {
         if (!MailboxAddress.TryParse(from, out var sender))
         {
@@ -80,7 +89,18 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
             message.MessageId = messageId;
         }
 
-        var body = new BodyBuilder { HtmlBody = html, TextBody = text };
+        // Unsubscribe (RFC 2369, RFC 8058 one-click): the personal link in both parts and in the headers.
+        var htmlBody = html;
+        var textBody = text;
+        if (unsubscribeUrl is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            htmlBody += $"<p style=\"color:#666\">不想再收到工作通讯？<a href=\"{Encode(unsubscribeUrl)}\">退订</a>（只对本邮箱 {Encode(recipient.Email)} 有效）。</p>";
+            textBody += $"不想再收到工作通讯？退订（只对本邮箱 {recipient.Email} 有效）：{unsubscribeUrl}\n";
+        }
+
+        var body = new BodyBuilder { HtmlBody = htmlBody + "</body></html>", TextBody = textBody };
         foreach (var picture in embedded)
         {
             var part = body.LinkedResources.Add(picture.ContentId!, picture.Content!, ContentType.Parse(picture.ContentType));

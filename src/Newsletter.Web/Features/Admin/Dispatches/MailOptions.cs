@@ -18,6 +18,15 @@ public sealed class MailOptions
         MimeKit.MailboxAddress.TryParse(From, out var from) && from.Domain is { Length: > 0 } domain ? domain
         : Uri.TryCreate(PortalUrl, UriKind.Absolute, out var url) ? url.Host : "localhost";
 
+    /// <summary>The line in every issue mail saying whom to ask to change the receiving address.</summary>
+    public string ContactLine { get; set; } = "如需更改接收邮箱，请联系自治区计生协办公室。";
+
+    /// <summary>
+    /// How long a mail's unsubscribe link works. 180 days: an issue mail is kept and opened months later, and half a year
+    /// of issues always includes a recent mail with a fresh link; a link much older than that is more likely forwarded than meant.
+    /// </summary>
+    public int UnsubscribeLinkDays { get; set; } = 180;
+
     public int PollSeconds { get; set; } = 2;
 
     /// <summary>Workers sending side by side, each on its own SMTP connection.</summary>

@@ -74,7 +74,14 @@ public sealed class OrganizationForm
 
 /// <summary>One organisation in the tree: its 送/发 read like 送：正常.</summary>
 public sealed record OrganizationRow(
-    int Id, string Name, string KindName, int Depth, bool IsActive, IReadOnlyList<string> Emails, IReadOnlyList<string> Memberships);
+    int Id, string Name, string KindName, int Depth, bool IsActive, IReadOnlyList<string> Emails, IReadOnlyList<string> Memberships)
+{
+    /// <summary>Why an address gets no mail (已退订, 退信停发), by address; an address that receives is not listed.</summary>
+    public IReadOnlyDictionary<string, string> NotReceiving { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>One listed address on the edit page, with its state and when it unsubscribed.</summary>
+public sealed record ContactLine(int Id, string Email, DateTime? UnsubscribedAt, DateTime? StoppedAt);
 
 /// <summary>The tree of regions, cities and counties, and the other bodies apart.</summary>
 public sealed record OrganizationsPage(IReadOnlyList<OrganizationRow> Tree, IReadOnlyList<OrganizationRow> Bodies);
@@ -88,6 +95,9 @@ public sealed record OrganizationFormPage(
 {
     /// <summary>本单位自行修改: the latest changes the organisation's own account made to its addresses.</summary>
     public IReadOnlyList<AuditEntry> SelfChanges { get; init; } = [];
+
+    /// <summary>The listed addresses with their state (已退订, 退信停发), for the edit page's 接收状态 table.</summary>
+    public IReadOnlyList<ContactLine> Contacts { get; init; } = [];
 
     public static IReadOnlyList<(MembershipStatus Value, string Label)> Statuses { get; } =
         [(MembershipStatus.Active, "正常"), (MembershipStatus.Suspended, "暂停")];

@@ -45,6 +45,7 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
         return new OrganizationFormPage(current?.Id, current?.Name, current?.IsActive ?? true, form, parents, inactive)
         {
             SelfChanges = current is null ? [] : await members.ChangesAsync(current.Id, 20, ct),
+            Contacts = current?.Contacts.Where(c => c.IsActive).OrderBy(c => c.Id).Select(c => new ContactLine(c.Id, c.Email, c.UnsubscribedAt, c.StoppedAt)).ToList() ?? [],
         };
     }
 
@@ -183,6 +184,10 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
         return new OrganizationRow(o.Id, o.Name, Organization.KindName(o.Kind), item.Depth, o.IsActive,
             o.Contacts.Where(c => c.IsActive).OrderBy(c => c.Id).Select(c => c.Email).ToList(),
             o.Memberships.OrderBy(m => m.Group)
-                .Select(m => $"{GroupMembership.GroupName(m.Group)}：{MembershipState.StatusName(m.Status)}").ToList());
+                .Select(m => $"{GroupMembership.GroupName(m.Group)}：{MembershipState.StatusName(m.Status)}").ToList())
+        {
+            NotReceiving = o.Contacts.Where(c => c.IsActive && !c.Receives).DistinctBy(c => c.Email, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(c => c.Email, c => c.UnsubscribedAt is not null ? "已退订" : "退信停发", StringComparer.OrdinalIgnoreCase),
+        };
     }
 }

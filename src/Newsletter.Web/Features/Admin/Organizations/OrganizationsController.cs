@@ -12,7 +12,7 @@ namespace Newsletter.Web.Features.Admin.Organizations;
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/organizations")]
-public sealed class OrganizationsController(OrganizationService organizations, OrganizationCsvService csv) : Controller
+public sealed class OrganizationsController(OrganizationService organizations, OrganizationCsvService csv, ContactSubscriptions subscriptions) : Controller
 {
     private const string Missing = "没有这个单位。";
 
@@ -76,6 +76,11 @@ public sealed class OrganizationsController(OrganizationService organizations, O
 
     [HttpPost("{id:int}/activate")]
     public Task<IActionResult> Activate(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
+
+    /// <summary>重新订阅 an address its recipient unsubscribed: administrators only, with a reason for the audit log.</summary>
+    [HttpPost("{id:int}/contacts/{contactId:int}/resubscribe")]
+    public async Task<IActionResult> Resubscribe(int id, int contactId, string? reason, CancellationToken ct) =>
+        this.Finish(await subscriptions.ResubscribeAsync(id, contactId, reason, HttpContext.ToActor(), ct), "已重新订阅，下一期起恢复发送。", nameof(Edit), new { id });
 
     /// <summary>单位名单-2026-11-29.csv in the order of the tree page, so a parent comes before its children.</summary>
     [HttpGet("export")]

@@ -8,6 +8,7 @@ public static class OrganizationsRegistration
         services.AddScoped<OrganizationService>();
         services.AddScoped<OrganizationCsvService>();
         services.AddScoped<My.MemberContacts>(); // 本单位: a 会员单位 keeps its own addresses
+        services.AddScoped<ContactSubscriptions>();
         return services;
     }
 }

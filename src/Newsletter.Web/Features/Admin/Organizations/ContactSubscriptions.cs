@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Newsletter.Web.Data;
+using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Audit;
+
+namespace Newsletter.Web.Features.Admin.Organizations;
+
+/// <summary>
+/// 已退订 and 退信停发 addresses as administrators see them: re-subscribing one (administrators only, with a reason in the audit
+/// log, because the recipient asked to stop). The organisations left without an address: <c>AddressAlertBadgeViewComponent.WithoutAddress</c>.
+/// </summary>
+public sealed class ContactSubscriptions(NewsletterDbContext db, AuditLog audit)
+{
+    public const string ReasonRequired = "请填写重新订阅的原因（例如：对方来电要求恢复接收）。";
+
+    public async Task<Outcome> ResubscribeAsync(int organizationId, int contactId, string? reason, Actor actor, CancellationToken ct)
+    {
+        var contact = await db.OrganizationContacts.FirstOrDefaultAsync(c => c.Id == contactId && c.OrganizationId == organizationId, ct);
+        if (contact is null)
+        {
+            return Outcome.NotFound("这个单位没有这个邮箱。");
+        }
+
+        if (contact.UnsubscribedAt is null)
+        {
+            return Outcome.Conflict($"{contact.Email} 没有退订，无需重新订阅。");
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return Outcome.Invalid(ReasonRequired);
+        }
+
+        if (reason.Length > 500)
+        {
+            return Outcome.Invalid("原因不能超过 500 个字。");
+        }
+
+        contact.UnsubscribedAt = null;
+        audit.Record(actor, OrganizationService.Entity, organizationId, "重新订阅邮箱", "已退订", "正常", detail: $"{contact.Email}：{reason}");
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+}
