@@ -65,6 +65,9 @@ public sealed class ComposeAndSettingsJourneyTests(BrowserFixture browser, Porta
             await desk.Mouse.MoveAsync(middle!.X + middle.Width / 2, middle.Y + middle.Height / 2, new() { Steps = 10 });
             await desk.Mouse.MoveAsync(to!.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 10 });
             await desk.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height + 4, new() { Steps = 10 });
+            // SortableJS moves the item in the page while it is dragged: hover the last item's lower half until the dragged
+            // one sits below it, and release only then (a release before the drag events are handled dropped it one short).
+            await DragUntilLastAsync(desk, list, Titles[0]);
             await desk.Mouse.UpAsync();
             await reloaded;
             await Expect(desk.Locator("main .alert-success")).ToContainTextAsync("顺序已调整");
@@ -102,6 +105,18 @@ public sealed class ComposeAndSettingsJourneyTests(BrowserFixture browser, Porta
         }
 
         journey.AssertAccessible();
+    }
+
+    /// <summary>Keeps the (pressed) pointer moving over the lower half of the list's last item until <paramref name="title"/> is last.</summary>
+    internal static async Task DragUntilLastAsync(IPage page, ILocator list, string title)
+    {
+        for (var i = 0; i < 20 && (await list.Locator("li").Last.TextContentAsync())?.Contains(title, StringComparison.Ordinal) != true; i++)
+        {
+            var box = await list.Locator("li").Last.BoundingBoxAsync();
+            await page.Mouse.MoveAsync(box!.X + box.Width / 2, box.Y + (box.Height * 0.75f) + (i % 3), new() { Steps = 3 });
+        }
+
+        await Expect(list.Locator("li").Last).ToContainTextAsync(title);
     }
 
     private static async Task CheckAsync(Journey journey, IPage page, string label, int width)

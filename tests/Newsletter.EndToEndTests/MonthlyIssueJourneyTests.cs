@@ -97,6 +97,7 @@ public sealed class MonthlyIssueJourneyTests(BrowserFixture browser, PortalServe
             await desk.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2 + 10, new() { Steps = 5 });
             await desk.Mouse.MoveAsync(to!.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 10 });
             await desk.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height + 4, new() { Steps = 10 });
+            await ComposeAndSettingsJourneyTests.DragUntilLastAsync(desk, list, PastedTitle); // moved in the page: release now
             await desk.Mouse.UpAsync();
             await reloaded;
             await Expect(desk.Locator("main .alert-success")).ToContainTextAsync("顺序已调整");

@@ -50,6 +50,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Time taken to accept each message (to interrupt a dispatch mid-way).</summary>
     public TimeSpan Delay { get; set; }
 
+    private int inFlight;
+
+    /// <summary>
+    /// Waits (up to 10 s) until no message is between its DATA and being stored: a message whose sender stopped waiting
+    /// for the reply may still be stored <see cref="Delay"/> later, as a real server would deliver it.
+    /// </summary>
+    public async Task SettledAsync()
+    {
+        for (var i = 0; i < 100 && Volatile.Read(ref inFlight) > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
     public IReadOnlyDictionary<string, int> CountByRecipient() =>
         Messages.SelectMany(m => m.To.Mailboxes.Select(a => a.Address.ToLowerInvariant()))
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
@@ -81,15 +95,23 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (server.Delay > TimeSpan.Zero)
+            Interlocked.Increment(ref server.inFlight);
+            try
             {
-                await Task.Delay(server.Delay, cancellationToken);
-            }
+                if (server.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(server.Delay, cancellationToken);
+                }
 
-            await using var stream = new MemoryStream(buffer.ToArray());
-            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            (message.Headers["Auto-Submitted"] == "auto-generated" ? server.Notifications : server.Messages).Enqueue(message);
-            return SmtpServer.Protocol.SmtpResponse.Ok;
+                await using var stream = new MemoryStream(buffer.ToArray());
+                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                (message.Headers["Auto-Submitted"] == "auto-generated" ? server.Notifications : server.Messages).Enqueue(message);
+                return SmtpServer.Protocol.SmtpResponse.Ok;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server.inFlight);
+            }
         }
     }
 
