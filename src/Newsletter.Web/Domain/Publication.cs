@@ -29,8 +29,8 @@ public class Publication
     public string? Sponsor { get; set; }
 
     /// <summary>
-    /// The footer's fixed 送 wording a new issue starts with, printed as written (the mailing still goes to the
-    /// organisation groups); null: the previous issue's line, or none.
+    /// The footer's fixed 送 wording, printed as written (the mailing still goes to the organisation groups): a new issue
+    /// starts with the previous issue's line, or this one when there is no previous issue or its line is empty.
     /// </summary>
     public string? DefaultSendTo { get; set; }
 
