@@ -87,11 +87,13 @@ public sealed class DispatchWorker(
                     }
                     catch (MailDeliveryException ex)
                     {
-                        await FailAsync(recipient, ex, ct);
+                        // The address's bounce first: once the recipient shows 失败, its address already carries the count.
                         if (ex.RecipientRefused && bounces is not null)
                         {
                             await bounces.HardBounceAsync(recipient.OrganizationId, recipient.Email, ex.Message, ct);
                         }
+
+                        await FailAsync(recipient, ex, ct);
 
                         if (session is not null && ex.Transient)
                         {
