@@ -16,6 +16,12 @@ public class Dispatch
     public required string CreatedBy { get; set; }
 
     public List<DispatchRecipient> Recipients { get; set; } = [];
+
+    /// <summary>How the subject of a 补发 (a resend to chosen recipients of an earlier dispatch) begins.</summary>
+    public const string ResendPrefix = "补发：";
+
+    /// <summary>A 补发 rather than the dispatch made when the issue was published.</summary>
+    public bool IsResend => Subject.StartsWith(ResendPrefix, StringComparison.Ordinal);
 }
 
 /// <summary>

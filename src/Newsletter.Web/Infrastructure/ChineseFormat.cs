@@ -9,9 +9,14 @@ public static class ChineseFormat
 
     public static string Date(DateTime utc, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         return Date(DateOnly.FromDateTime(local));
     }
+
+    /// <summary>2023年5月6日 09:30, in the given zone.</summary>
+    public static string DateTime(System.DateTime utc, TimeZoneInfo zone) =>
+        Date(utc, zone) + " " + TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)
+            .ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>China Standard Time, where the association works.</summary>
     public static TimeZoneInfo ChinaTime { get; } = FindChinaTime();

@@ -42,13 +42,53 @@ public sealed class DispatchesController(NewsletterDbContext db, AuditLog audit,
         return View(new DispatchPageViewModel(new DispatchSummary(dispatch, dispatch.Issue!.FullLabel, counts), recipients, sender.Description));
     }
 
+    /// <summary>
+    /// 重发失败: the failed recipients back in the queue — except an address that has since unsubscribed or been stopped after
+    /// bounces, which is marked so and counted instead of being tried again.
+    /// </summary>
     [HttpPost("{id:int}/retry-failed")]
     public async Task<IActionResult> RetryFailed(int id)
     {
-        var count = await db.DispatchRecipients.Where(r => r.DispatchId == id && r.Status == DeliveryStatus.Failed)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, DeliveryStatus.Pending).SetProperty(r => r.Attempts, 0)
-                .SetProperty(r => r.NextAttemptAt, clock.GetUtcNow().UtcDateTime));
-        return await DoneAsync(id, "重发失败", $"{count} 个失败的地址已重新排队发送。");
+        var failed = await db.DispatchRecipients.Where(r => r.DispatchId == id && r.Status == DeliveryStatus.Failed).ToListAsync();
+        var organizationIds = failed.Select(r => r.OrganizationId).OfType<int>().Distinct().ToList();
+        var contacts = await db.OrganizationContacts.AsNoTracking().Where(c => organizationIds.Contains(c.OrganizationId) && c.IsActive).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (queued, skipped) = (0, 0);
+        foreach (var recipient in failed)
+        {
+            var contact = contacts.FirstOrDefault(c => c.OrganizationId == recipient.OrganizationId && string.Equals(c.Email, recipient.Email, StringComparison.OrdinalIgnoreCase));
+            var held = contact?.UnsubscribedAt is not null ? DeliveryStatus.Unsubscribed : contact?.StoppedAt is not null ? DeliveryStatus.Stopped : (DeliveryStatus?)null;
+            (recipient.Status, recipient.Attempts, recipient.NextAttemptAt) = (held ?? DeliveryStatus.Pending, held is null ? 0 : recipient.Attempts, now);
+            (queued, skipped) = held is null ? (queued + 1, skipped) : (queued, skipped + 1);
+        }
+
+        return await DoneAsync(id, "重发失败", skipped == 0
+            ? $"{queued} 个失败的地址已重新排队发送。"
+            : $"{queued} 个失败的地址已重新排队发送；{skipped} 个地址已退订或退信停发，不再重发。");
+    }
+
+    /// <summary>补发: a new dispatch of this issue to the checked recipients (a county that lost the mail, a failed address fixed).</summary>
+    [HttpPost("{id:int}/resend-chosen")]
+    public async Task<IActionResult> ResendChosen(int id, [FromForm] List<long> recipientIds, [FromServices] DistributionLists lists, CancellationToken ct)
+    {
+        var original = await db.Dispatches.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (original is null)
+        {
+            return this.NotFoundPage("没有这次发送。");
+        }
+
+        var made = ModelState.IsValid
+            ? await lists.CreateResendAsync(original, recipientIds, HttpContext.ToActor().Name, ct)
+            : Outcome<Dispatch>.Invalid("所选地址有误，这次没有补发。请刷新页面后重选。");
+        if (made.Value is not { } resend)
+        {
+            return this.Finish(made, "", nameof(Details), new { id });
+        }
+
+        audit.Record(HttpContext.ToActor(), nameof(Dispatch), id, "补发", detail: string.Join("、", resend.Recipients.Select(r => r.Email)));
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"已补发给 {resend.Recipients.Count} 个地址，见下方这次补发的记录。";
+        return RedirectToAction(nameof(Details), new { id = resend.Id });
     }
 
     [HttpPost("{id:int}/recipients/{recipientId:long}/resend")]

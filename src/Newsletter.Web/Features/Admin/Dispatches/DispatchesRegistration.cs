@@ -15,6 +15,7 @@ public static class DispatchesRegistration
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
         services.AddScoped<DistributionLists>();
         services.AddScoped<MailPictures>();
+        services.AddScoped<TestMail>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<DispatchWorker>();
         services.AddHostedService<DispatchWorkerService>();

@@ -124,4 +124,65 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
         db.Dispatches.Add(dispatch);
         return dispatch;
     }
+
+    /// <summary>The states a recipient may be resent from: delivered (the county lost it), failed, or bounced.</summary>
+    public static readonly DeliveryStatus[] Resendable = [DeliveryStatus.Sent, DeliveryStatus.Failed, DeliveryStatus.Bounced];
+
+    /// <summary>
+    /// 补发: adds to the unit of work a new dispatch of the same issue to the chosen recipients of <paramref name="original"/>
+    /// (each address once), so that the first dispatch keeps its record and the history shows both. Refused as a whole, with
+    /// the addresses named, when one is not the dispatch's, is still being sent, or may not receive now (已退订, 退信停发, removed).
+    /// </summary>
+    public async Task<Outcome<Dispatch>> CreateResendAsync(Dispatch original, IReadOnlyCollection<long> recipientIds, string createdBy, CancellationToken ct)
+    {
+        if (recipientIds.Count == 0)
+        {
+            return Outcome<Dispatch>.Invalid("请先勾选要补发的地址。");
+        }
+
+        var chosen = await db.DispatchRecipients.AsNoTracking().Where(r => r.DispatchId == original.Id && recipientIds.Contains(r.Id)).ToListAsync(ct);
+        if (chosen.Count != recipientIds.Distinct().Count())
+        {
+            return Outcome<Dispatch>.Invalid("所选地址中有不属于这次发送的，这次没有补发。请刷新页面后重选。");
+        }
+
+        var busy = chosen.Where(r => !Resendable.Contains(r.Status)).Select(r => $"{r.Email}（{DispatchRecipient.StatusName(r.Status)}）").ToList();
+        if (busy.Count > 0)
+        {
+            return Outcome<Dispatch>.Invalid($"只能补发已发送、失败或已退信的地址，这次没有补发：{string.Join("、", busy)}。");
+        }
+
+        var organizationIds = chosen.Select(r => r.OrganizationId).OfType<int>().Distinct().ToList();
+        var contacts = await db.OrganizationContacts.AsNoTracking().Where(c => organizationIds.Contains(c.OrganizationId)).ToListAsync(ct);
+        var refused = new List<string>();
+        foreach (var recipient in chosen)
+        {
+            var contact = contacts.FirstOrDefault(c => c.OrganizationId == recipient.OrganizationId && c.IsActive
+                && string.Equals(c.Email, recipient.Email, StringComparison.OrdinalIgnoreCase));
+            var why = contact is null ? "已不在该单位的邮箱中" : contact.UnsubscribedAt is not null ? "已退订" : contact.StoppedAt is not null ? "退信停发" : null;
+            if (why is not null)
+            {
+                refused.Add($"{recipient.Email}（{why}）");
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            return Outcome<Dispatch>.Invalid($"这些地址现在不能接收，这次没有补发：{string.Join("、", refused)}。请先在单位页处理。");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dispatch = new Dispatch
+        {
+            IssueId = original.IssueId, Subject = Dispatch.ResendPrefix + original.Subject.Replace(Dispatch.ResendPrefix, "", StringComparison.Ordinal),
+            CreatedAt = now, CreatedBy = createdBy,
+            Recipients = chosen.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).Select(r => new DispatchRecipient
+            {
+                OrganizationId = r.OrganizationId, OrganizationName = r.OrganizationName, Email = r.Email, Group = r.Group,
+                Status = DeliveryStatus.Pending, NextAttemptAt = now,
+            }).ToList(),
+        };
+        db.Dispatches.Add(dispatch);
+        return Outcome.Ok(dispatch);
+    }
 }

@@ -71,7 +71,8 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
         string.Create(CultureInfo.InvariantCulture, $"dispatch-{recipient.DispatchId}-r{recipient.Id}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}@{domain}");
 
     /// <param name="unsubscribeUrl">The recipient's own link (https://…/unsubscribe/{token}); none in the benchmark.</param>
-    public MimeMessage ToMessage(string from, DispatchRecipient recipient, string? unsubscribeUrl = null)
+    /// <param name="preface">A line above the masthead (the test mail says whom it went to); none in the issue's own mail.</param>
+    public MimeMessage ToMessage(string from, DispatchRecipient recipient, string? unsubscribeUrl = null, string? preface = null)
     {
         if (!MailboxAddress.TryParse(from, out var sender))
         {
@@ -92,6 +93,13 @@ public sealed class IssueMail(string subject, string html, string text, IReadOnl
         // Unsubscribe (RFC 2369, RFC 8058 one-click): the personal link in both parts and in the headers.
         var htmlBody = html;
         var textBody = text;
+        if (preface is not null)
+        {
+            var masthead = htmlBody.IndexOf("<h1", StringComparison.Ordinal);
+            htmlBody = htmlBody.Insert(masthead, $"<p style=\"background:#fff3cd;padding:.5em\">{Encode(preface)}</p>");
+            textBody = preface + "\n\n" + textBody;
+        }
+
         if (unsubscribeUrl is not null)
         {
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");

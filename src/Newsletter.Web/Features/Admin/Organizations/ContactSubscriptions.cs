@@ -42,4 +42,40 @@ public sealed class ContactSubscriptions(NewsletterDbContext db, AuditLog audit)
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
+
+    public const string ResumeReasonRequired = "请填写恢复发送的原因（例如：对方已修好邮箱）。";
+
+    /// <summary>
+    /// 恢复发送: an address stopped after hard bounces is tried again (the county fixed its mailbox); its bounce count starts
+    /// afresh, so the next bounces are counted from zero. Administrators only, with a reason in the audit log.
+    /// </summary>
+    public async Task<Outcome> ResumeAsync(int organizationId, int contactId, string? reason, Actor actor, CancellationToken ct)
+    {
+        var contact = await db.OrganizationContacts.FirstOrDefaultAsync(c => c.Id == contactId && c.OrganizationId == organizationId, ct);
+        if (contact is null)
+        {
+            return Outcome.NotFound("这个单位没有这个邮箱。");
+        }
+
+        if (contact.StoppedAt is null)
+        {
+            return Outcome.Conflict($"{contact.Email} 没有被退信停发，无需恢复。");
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return Outcome.Invalid(ResumeReasonRequired);
+        }
+
+        if (reason.Length > 500)
+        {
+            return Outcome.Invalid("原因不能超过 500 个字。");
+        }
+
+        (contact.StoppedAt, contact.HardBounces) = (null, 0);
+        audit.Record(actor, OrganizationService.Entity, organizationId, "恢复发送邮箱", "退信停发", "正常", detail: $"{contact.Email}：{reason}");
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
 }

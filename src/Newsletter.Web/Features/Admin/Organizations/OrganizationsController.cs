@@ -83,6 +83,15 @@ public sealed class OrganizationsController(OrganizationService organizations, O
         this.Finish(await subscriptions.ResubscribeAsync(id, contactId, reason, HttpContext.ToActor(), ct), "已重新订阅，下一期起恢复发送。", nameof(Edit), new { id });
 
     /// <summary>单位名单-2026-11-29.csv in the order of the tree page, so a parent comes before its children.</summary>
+    [HttpPost("{id:int}/contacts/{contactId:int}/resume")]
+    public async Task<IActionResult> Resume(int id, int contactId, string? reason, CancellationToken ct) =>
+        this.Finish(await subscriptions.ResumeAsync(id, contactId, reason, HttpContext.ToActor(), ct), "已恢复发送，下一期起重新发往这个地址。", nameof(Edit), new { id });
+
+    /// <summary>接收记录: every dispatch to this organisation, every address, its state and time.</summary>
+    [HttpGet("{id:int}/deliveries")]
+    public async Task<IActionResult> Deliveries(int id, [FromServices] DeliveryHistory history, CancellationToken ct) =>
+        await history.ForAsync(id, ct) is { } page ? View(page) : this.NotFoundPage("没有这个单位。");
+
     [HttpGet("export")]
     public async Task<IActionResult> Export(CancellationToken ct)
     {

@@ -9,6 +9,7 @@ public static class OrganizationsRegistration
         services.AddScoped<OrganizationCsvService>();
         services.AddScoped<My.MemberContacts>(); // 本单位: a 会员单位 keeps its own addresses
         services.AddScoped<ContactSubscriptions>();
+        services.AddScoped<DeliveryHistory>();
         return services;
     }
 }

@@ -125,6 +125,14 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
         return Finish(id, await transitions.ApplyAsync(id, form, Actor), "状态已更新。");
     }
 
+    /// <summary>发送测试邮件: the issue's mail to the signed-in editor only, not a dispatch.</summary>
+    [HttpPost("{id:int}/test-mail")]
+    public async Task<IActionResult> SendTest(int id, [FromServices] TestMail mail, CancellationToken ct)
+    {
+        var sent = await mail.SendAsync(id, Actor, ct);
+        return Finish(id, sent, $"测试邮件已发送到 {sent.Value}，请查收。它不计入发送记录，名单上的单位不会收到。");
+    }
+
     [HttpPost("{id:int}/comments")]
     public async Task<IActionResult> Comment(int id, string? body) =>
         Finish(id, await issues.CommentAsync(id, body, Actor), "意见已发表。");
