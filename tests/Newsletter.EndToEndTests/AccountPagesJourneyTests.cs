@@ -70,8 +70,7 @@ public sealed class AccountPagesJourneyTests(BrowserFixture browser, PortalServe
     private static async Task CheckAsync(Journey journey, IPage page, string label)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{label} scrolls sideways on a 375 px phone: scrollWidth {size[0]} > clientWidth {size[1]}");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
         await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, $"{Regex.Replace(label, "\\W", "-")}-375.png"), FullPage = true });
     }
 }

@@ -58,7 +58,6 @@ public sealed class BatchImportJourneyTests(BrowserFixture browser, PortalServer
     private static async Task CheckPhonePageAsync(Journey journey, IPage page, string label)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{label} scrolls sideways on a 375 px phone: scrollWidth {size[0]} > clientWidth {size[1]}");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
     }
 }

@@ -122,8 +122,7 @@ public sealed class ComposeAndSettingsJourneyTests(BrowserFixture browser, Porta
     private static async Task CheckAsync(Journey journey, IPage page, string label, int width)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{label} scrolls sideways at {width} px: scrollWidth {size[0]} > clientWidth {size[1]}");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
         Directory.CreateDirectory(journey.ArtifactsFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, $"{Regex.Replace(label, "\\W", "-")}-{width}.png"), FullPage = true });
     }

@@ -96,6 +96,27 @@ public sealed class Journey : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// No page-wide sideways scroll at the page's width (1280 px, 375 px): fails naming the elements that reach past the
+    /// viewport's right edge, so the failure says what to fix.
+    /// </summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string label)
+    {
+        // The elements past the right edge that hold no other such element: often an absolutely positioned one (a
+        // visually-hidden label) whose containing block is outside a scrolling table wrapper that should have held it.
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => {
+              const limit = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= limit) return [];
+              const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+              const over = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > limit + 1);
+              const leaves = over.filter(e => !over.some(c => c.parentElement === e));
+              return [`scrollWidth ${document.documentElement.scrollWidth} > clientWidth ${limit}`, ...leaves.slice(0, 5).map(e => `${name(e)} right ${Math.round(e.getBoundingClientRect().right)}`)];
+            }
+            """);
+        Assert.True(wide.Length == 0, $"{label} scrolls sideways at {page.ViewportSize?.Width} px: {string.Join("; ", wide)}");
+    }
+
     /// <summary>Signs in through the login form, as the person would.</summary>
     public Task SignInAsync(IPage page, string email) => Step(page, $"sign in as {email}", async () =>
     {
@@ -104,7 +125,8 @@ public sealed class Journey : IAsyncDisposable
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(Accounts.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Arrived once the next page's document is parsed: its load event (every picture and font) can take long on a busy machine.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
     });
 
     private readonly List<string> blocking = [];

@@ -195,8 +195,7 @@ public sealed class MonthlyIssueJourneyTests(BrowserFixture browser, PortalServe
     private static async Task CheckAsync(Journey journey, IPage page, string label)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{label} scrolls sideways at {page.ViewportSize?.Width} px: scrollWidth {size[0]} > clientWidth {size[1]}");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
         Directory.CreateDirectory(journey.ArtifactsFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, $"{label}-{page.ViewportSize?.Width}.png"), FullPage = true });
     }

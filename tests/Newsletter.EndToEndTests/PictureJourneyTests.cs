@@ -158,8 +158,7 @@ public sealed class PictureJourneyTests(BrowserFixture browser, PortalServer ser
     private static async Task CheckPhonePageAsync(Journey journey, IPage page, string label)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{label} scrolls sideways on a 375 px phone: scrollWidth {size[0]} > clientWidth {size[1]}");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
     }
 
     private static string Shot(Journey journey, string name)

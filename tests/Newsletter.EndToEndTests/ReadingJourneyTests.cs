@@ -28,9 +28,7 @@ public sealed class ReadingJourneyTests(BrowserFixture browser, PortalServer ser
             await journey.CheckAccessibilityAsync(page, label);
             if (phone)
             {
-                var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-                var (scroll, client) = (size[0], size[1]);
-                Assert.True(scroll <= client, $"{label} scrolls sideways on a 375 px phone: scrollWidth {scroll} > clientWidth {client}");
+                await Journey.AssertNoSidewaysScrollAsync(page, label);
             }
         }
 

@@ -70,6 +70,42 @@ public sealed class UnsubscribeJourneyTests(BrowserFixture browser, PortalServer
         Assert.Equal(DeliveryStatus.Sent, recipients.Single(r => r.DispatchId == next && r.Email == Staying).Status);
         Assert.Equal(1, server.Smtp.CountByRecipient()[Leaving]);
         Assert.Equal(2, server.Smtp.CountByRecipient()[Staying]);
+
+        // The administrator sees it on the organisation's 接收记录, and 补发 the last issue to the address that stayed.
+        await server.Portal.EnsureUserAsync(Roles.Administrator, "admin@test.local");
+        var organizationId = (await server.Portal.ContactAsync(Staying)).OrganizationId;
+        var office = await journey.NewPageAsync();
+        var officePhone = await journey.NewPageAsync(375, 812, mobile: true);
+        await journey.SignInAsync(office, "admin@test.local");
+        await journey.SignInAsync(officePhone, "admin@test.local");
+        foreach (var (page, width) in new[] { (office, 1280), (officePhone, 375) })
+        {
+            await journey.Step(page, $"the organisation's 接收记录 at {width} px", async () =>
+            {
+                await page.GotoAsync($"/admin/organizations/{organizationId}/deliveries");
+                await Expect(page.Locator($"#deliveries tr[data-dispatch='{next}'][data-email='{Leaving}'] .status")).ToHaveTextAsync("已退订，未发送");
+                await Expect(page.Locator($"#deliveries tr[data-dispatch='{next}'][data-email='{Staying}'] .status")).ToHaveTextAsync("已发送");
+                await CheckPageAsync(journey, page, $"deliveries {width}");
+            });
+        }
+
+        await journey.Step(office, "补发 the issue to the address that stayed", async () =>
+        {
+            await office.GotoAsync($"/admin/dispatches/{next}");
+            await CheckPageAsync(journey, office, "dispatch 1280");
+            await office.GetByRole(AriaRole.Checkbox, new() { Name = $"补发给 {Staying}" }).CheckAsync();
+            await office.GetByRole(AriaRole.Button, new() { Name = "补发所选" }).ClickAsync();
+            await Expect(office.Locator("h1")).ToContainTextAsync("补发：");
+            await Expect(office.Locator(".alert")).ToContainTextAsync("已补发给 1 个地址");
+        });
+        await server.Portal.WaitForAsync(r => r.Count(x => x.Email == Staying && x.Status == DeliveryStatus.Sent) == 3);
+        await server.Smtp.SettledAsync();
+        Assert.Equal((1, 3), (server.Smtp.CountByRecipient()[Leaving], server.Smtp.CountByRecipient()[Staying]));
+        await journey.Step(officePhone, "the dispatch page at 375 px", async () =>
+        {
+            await officePhone.GotoAsync($"/admin/dispatches/{next}");
+            await CheckPageAsync(journey, officePhone, "dispatch 375");
+        });
         journey.AssertAccessible();
     }
 
@@ -77,8 +113,7 @@ public sealed class UnsubscribeJourneyTests(BrowserFixture browser, PortalServer
     private static async Task CheckPageAsync(Journey journey, IPage page, string label)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{label} scrolls sideways: scrollWidth {size[0]} > clientWidth {size[1]}");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
         await Shot(journey, page, label);
     }
 

@@ -133,8 +133,7 @@ public sealed class WritingJourneyTests(BrowserFixture browser, PortalServer ser
     private static async Task CheckPageAsync(Journey journey, IPage page, string label)
     {
         await journey.CheckAccessibilityAsync(page, label);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
-            $"{label} scrolls sideways at {page.ViewportSize?.Width} px");
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
         Directory.CreateDirectory(journey.ArtifactsFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, $"{label.Replace(' ', '-')}-{page.ViewportSize?.Width}.png"), FullPage = true });
     }

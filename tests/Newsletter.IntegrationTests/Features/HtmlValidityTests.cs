@@ -90,7 +90,8 @@ public sealed class HtmlValidityTests(HtmlValidityTests.Portal portal) : IClassF
             "/admin/users", "/admin/users/new", $"/admin/users/{portal.EditorId}/edit",
             "/admin/organizations", "/admin/organizations/new", $"/admin/organizations/{portal.OrganizationId}/edit",
             "/admin/organizations/import", "/admin/words", "/admin/audit",
-            "/admin/dispatches", $"/admin/dispatches/{portal.DispatchId}", "/admin/search", "/admin/statistics");
+            "/admin/dispatches", $"/admin/dispatches/{portal.DispatchId}", "/admin/search", "/admin/statistics",
+            $"/admin/organizations/{portal.OrganizationId}/deliveries");
 
         await AssertValidAsync(pages);
     }
