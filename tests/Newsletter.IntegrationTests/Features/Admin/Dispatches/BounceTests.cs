@@ -65,6 +65,19 @@ public sealed class BounceTests : IAsyncDisposable
         var entry = Assert.Single(audit);
         Assert.Equal((nameof(OrganizationContact), dead.Id.ToString(), "退信停发"), (entry.EntityType, entry.EntityId, entry.ToStatus));
         Assert.Contains("dead@gxjsx.test", entry.Detail);
+
+        // Its only address stopped: the organisation has none left, and the administrators are told (badge and mail).
+        const string subject = "【工作通讯】邮箱早已失效的单位已没有可用的接收邮箱";
+        for (var i = 0; i < 100 && !smtp.Notifications.Any(m => m.Subject == subject); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var notice = Assert.Single(smtp.Notifications, m => m.Subject == subject);
+        Assert.Contains("dead@gxjsx.test 多次退信，已退信停发", notice.TextBody);
+        Assert.DoesNotContain(smtp.Notifications, m => m.Subject?.Contains("邮箱已注销的单位") == true);
+        var admin = await portal.SignedInAsync(Roles.Administrator);
+        Assert.StartsWith("1", (await Html.ParseAsync(await admin.GetStringAsync("/admin/organizations"))).QuerySelector("[data-address-badge]")!.TextContent);
     }
 
     [Fact]
