@@ -12,27 +12,44 @@ results="TestResults"
 rm -rf "$results" && mkdir -p "$results" artifacts
 
 status=0
+# Debian packages the tests need (real servers and a real browser, never downloaded ones), installed with apt-get when missing.
+apt_updated=""
+apt_install() { # apt_install "what fails without them" package...
+  local why="$1"; shift
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing $* with apt-get (missing on this machine)"
+  # A daemon in the packages (dovecot) is not started as a system service: the tests start their own on 127.0.0.1.
+  local policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null && $sudo chmod +x /usr/sbin/policy-rc.d && policy=1
+  fi
+  { [ -n "$apt_updated" ] || { $sudo apt-get update -qq && apt_updated=1; }; } \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
+    || echo "could not install $*: $why"
+  [ -z "$policy" ] || $sudo rm -f /usr/sbin/policy-rc.d
+}
+
 echo "== Debian packages for the PDF and browser tests (chromium, fonts-noto-cjk)"
 # grep reads all of fc-list's output: with pipefail, grep -q would fail the pipeline through SIGPIPE
 if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -i "Noto.*CJK" >/dev/null; then
   echo "chromium and fonts-noto-cjk are installed"
 else
-  echo "installing chromium and fonts-noto-cjk with apt-get (missing on this machine)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
-    || echo "could not install chromium and fonts-noto-cjk: the PDF tests will fail"
+  apt_install "the PDF and browser tests will fail" chromium fonts-noto-cjk
+fi
+
+echo "== Dovecot for the bounce mailbox test (dovecot-imapd: a real IMAP server on 127.0.0.1)"
+if [ -x /usr/sbin/dovecot ]; then
+  echo "dovecot is installed"
+else
+  apt_install "the IMAP bounce test will fail" dovecot-imapd
 fi
 
 echo "== Java and the Nu Html Checker for the HTML validation test (default-jre-headless, npm vnu-jar)"
 if command -v java >/dev/null; then
   echo "java is installed"
 else
-  echo "installing default-jre-headless with apt-get (java missing on this machine)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null \
-    || echo "could not install default-jre-headless: the HTML validation test will fail"
+  apt_install "the HTML validation test will fail" default-jre-headless
 fi
 vnu_jar="tools/html-check/node_modules/vnu-jar/build/dist/vnu.jar"
 if [ -f "$vnu_jar" ]; then

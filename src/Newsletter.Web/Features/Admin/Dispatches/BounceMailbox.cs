@@ -1,17 +1,67 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Newsletter.Web.Features.Admin.Dispatches;
 
 /// <summary>
-/// Reads the bounce mailbox the deployer's mail server delivers into as a Maildir (<c>Mail:Bounces:Maildir</c>): each
-/// complete message in new/ is applied, then moved to cur/ (marked seen) so it is never read twice — a report that
-/// matches nothing, or is no report at all, is logged and moved too.
+/// Reads the bounce mailbox the deployer's mail server delivers into: a Maildir folder (<c>Mail:Bounces:Maildir</c>), whose
+/// complete messages in new/ are applied, then moved to cur/ (marked seen), and/or an IMAP folder (<c>Mail:Bounces:Imap</c>),
+/// whose unseen messages are applied, then flagged \Seen — so that none is read twice. A report that matches nothing, or a
+/// message that is no report at all, is logged and marked read too.
 /// </summary>
 public sealed class BounceMailbox(BounceRecorder recorder, IOptions<MailOptions> options, ILogger<BounceMailbox> logger)
 {
-    /// <summary>One pass over new/; returns how many files were processed.</summary>
-    public async Task<int> ReadAsync(CancellationToken ct)
+    /// <summary>One pass over each configured mailbox; returns how many messages were processed.</summary>
+    public async Task<int> ReadAsync(CancellationToken ct) => await ReadMaildirAsync(ct) + await ReadImapAsync(ct);
+
+    /// <summary>
+    /// One IMAP session: the folder's unseen messages, oldest first, each applied and then flagged \Seen (a crash between the
+    /// two reads it again next time, which the recorder's once-per-recipient rule makes harmless).
+    /// </summary>
+    public async Task<int> ReadImapAsync(CancellationToken ct)
+    {
+        var imap = options.Value.Bounces.Imap;
+        if (!imap.Configured)
+        {
+            return 0;
+        }
+
+        using var client = new ImapClient();
+        var security = Enum.TryParse<SecureSocketOptions>(imap.Security, true, out var s) ? s : SecureSocketOptions.Auto;
+        await client.ConnectAsync(imap.Host!, imap.Port, security, ct);
+        if (!string.IsNullOrEmpty(imap.User))
+        {
+            await client.AuthenticateAsync(imap.User, imap.Password ?? "", ct);
+        }
+
+        var folder = await client.GetFolderAsync(imap.Folder, ct);
+        await folder.OpenAsync(FolderAccess.ReadWrite, ct);
+        var unseen = await folder.SearchAsync(SearchQuery.NotSeen, ct);
+        foreach (var uid in unseen)
+        {
+            var source = $"imap:{imap.Folder}/{uid.Id}";
+            var report = await TryReadAsync(source, async () => await folder.GetMessageAsync(uid, ct));
+            if (report is null)
+            {
+                logger.LogWarning("Mail {Source} in the bounce mailbox is no delivery-status report; ignored", source);
+            }
+            else
+            {
+                await recorder.ApplyAsync(report, source, ct);
+            }
+
+            await folder.AddFlagsAsync(uid, MessageFlags.Seen, true, ct);
+        }
+
+        await client.DisconnectAsync(true, ct);
+        return unseen.Count;
+    }
+
+    private async Task<int> ReadMaildirAsync(CancellationToken ct)
     {
         if (options.Value.Bounces.Maildir is not { Length: > 0 } root)
         {
@@ -31,7 +81,7 @@ public sealed class BounceMailbox(BounceRecorder recorder, IOptions<MailOptions>
         foreach (var file in Directory.EnumerateFiles(incoming).Order(StringComparer.Ordinal).ToList())
         {
             var name = Path.GetFileName(file);
-            var report = await TryReadAsync(file, ct);
+            var report = await TryReadAsync(name, () => MimeMessage.LoadAsync(file, ct));
             if (report is null)
             {
                 logger.LogWarning("Mail {File} in the bounce mailbox is no delivery-status report; ignored", name);
@@ -51,27 +101,27 @@ public sealed class BounceMailbox(BounceRecorder recorder, IOptions<MailOptions>
 
     private static char Separator => OperatingSystem.IsWindows() ? '!' : ':';
 
-    private async Task<BounceReport?> TryReadAsync(string file, CancellationToken ct)
+    private async Task<BounceReport?> TryReadAsync(string source, Func<Task<MimeMessage>> load)
     {
         try
         {
-            return BounceReport.Read(await MimeMessage.LoadAsync(file, ct));
+            return BounceReport.Read(await load());
         }
         catch (FormatException ex)
         {
-            logger.LogWarning(ex, "Mail {File} in the bounce mailbox cannot be parsed", file);
+            logger.LogWarning(ex, "Mail {Source} in the bounce mailbox cannot be parsed", source);
             return null;
         }
     }
 }
 
-/// <summary>Reads the bounce mailbox every <c>Mail:Bounces:PollSeconds</c> when a Maildir is configured.</summary>
+/// <summary>Reads the bounce mailbox every <c>Mail:Bounces:PollSeconds</c> when a Maildir or an IMAP mailbox is configured.</summary>
 public sealed class BounceMailboxService(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<BounceMailboxService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.Bounces.Maildir))
+        if (!options.Value.Bounces.Configured)
         {
             return;
         }

@@ -76,7 +76,32 @@ public sealed class BounceOptions
     /// <summary>A Maildir folder the bounce mailbox is delivered into (its new/ is read, then each file moved to cur/); none: not read.</summary>
     public string? Maildir { get; set; }
 
+    /// <summary>An IMAP mailbox the reports arrive in (<c>Mail:Bounces:Imap:Host</c> …); unseen messages are read, then marked seen.</summary>
+    public ImapOptions Imap { get; set; } = new();
+
     public int PollSeconds { get; set; } = 60;
+
+    /// <summary>Whether any bounce mailbox is configured.</summary>
+    public bool Configured => !string.IsNullOrWhiteSpace(Maildir) || Imap.Configured;
+}
+
+/// <summary>Configuration section <c>Mail:Bounces:Imap</c>: the bounce mailbox on the deployer's mail server.</summary>
+public sealed class ImapOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 993;
+
+    /// <summary>MailKit's SecureSocketOptions: Auto, SslOnConnect, StartTls, StartTlsWhenAvailable, None.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public string Folder { get; set; } = "INBOX";
+
+    public bool Configured => !string.IsNullOrWhiteSpace(Host);
 }
 
 /// <summary>Configuration section <c>Mail:Smtp</c>. No host: the .eml files go to the data folder's mail folder.</summary>

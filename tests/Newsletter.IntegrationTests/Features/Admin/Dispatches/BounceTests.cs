@@ -9,7 +9,8 @@ namespace Newsletter.IntegrationTests.Features.Admin.Dispatches;
 /// <summary>
 /// Hard bounces: a 550 at RCPT TO from the real SMTP server counts against the address, the third stops it (退信停发,
 /// audited); delivery-status reports delivered later into a Maildir folder (files written the way an MTA writes them:
-/// tmp/ then renamed into new/) mark the recipient 已退信, delays and reports about no message of ours change nothing.
+/// tmp/ then renamed into new/) or into a real IMAP mailbox (Dovecot) mark the recipient 已退信; delays, auto-replies and
+/// reports about no message of ours change nothing.
 /// </summary>
 public sealed class BounceTests : IAsyncDisposable
 {
@@ -134,19 +135,51 @@ public sealed class BounceTests : IAsyncDisposable
         Assert.Equal(6, Directory.GetFiles(Path.Combine(maildir, "cur")).Length);
     }
 
+    [Fact]
+    public async Task Reports_read_from_a_real_imap_mailbox_mark_the_recipient_bounced_once_and_are_flagged_seen()
+    {
+        await using var imap = await TestImapServer.StartAsync();
+        var settings = DistributionFixture.SmtpSettings(smtp);
+        foreach (var (key, value) in imap.Settings)
+        {
+            settings[key] = value;
+        }
+
+        portal = new PortalFactory { Settings = settings };
+        await portal.AddAsync("崇左市计划生育协会", DistributionGroup.Distribute, "postfix@county.gxjsx.test");
+        await portal.AddAsync("百色市计划生育协会", DistributionGroup.Distribute, "slow@county.gxjsx.test");
+        await portal.PublishNewIssueAsync("正文。");
+        var recipients = (await portal.WaitForAsync(r => r.Count == 2 && r.All(x => x.Status == DeliveryStatus.Sent))).ToDictionary(r => r.Email);
+
+        await imap.DeliverAsync(DistributionFixture.BounceReport("postfix-failed.eml", "postfix@county.gxjsx.test", recipients["postfix@county.gxjsx.test"].MessageId!));
+        await imap.DeliverAsync(DistributionFixture.BounceReport("postfix-delayed.eml", "slow@county.gxjsx.test", recipients["slow@county.gxjsx.test"].MessageId!));
+        await imap.DeliverAsync(DistributionFixture.BounceReport("postfix-failed.eml", "office@county.gxjsx.test", "dispatch-999-r999.0123456789ab@gxjsx.test"));
+        await imap.DeliverAsync(DistributionFixture.BounceReport("auto-reply.eml", "slow@county.gxjsx.test", recipients["slow@county.gxjsx.test"].MessageId!));
+        await imap.WaitUntilReadAsync();
+
+        var after = (await portal.RecipientsAsync()).ToDictionary(r => r.Email);
+        Assert.Equal(DeliveryStatus.Bounced, after["postfix@county.gxjsx.test"].Status);
+        Assert.Contains("5.1.1", after["postfix@county.gxjsx.test"].LastError);
+        Assert.Equal((DeliveryStatus.Sent, null), (after["slow@county.gxjsx.test"].Status, after["slow@county.gxjsx.test"].LastError));
+        var contacts = await ContactsAsync();
+        Assert.Equal(1, contacts["postfix@county.gxjsx.test"].HardBounces);
+        Assert.Equal(0, contacts["slow@county.gxjsx.test"].HardBounces);
+
+        // The same report delivered again: read and flagged, the count stays.
+        await imap.DeliverAsync(DistributionFixture.BounceReport("postfix-failed.eml", "postfix@county.gxjsx.test", recipients["postfix@county.gxjsx.test"].MessageId!));
+        await imap.WaitUntilReadAsync();
+        Assert.Equal(1, (await ContactsAsync())["postfix@county.gxjsx.test"].HardBounces);
+    }
+
     /// <summary>Delivers a report as an MTA's Maildir delivery does: written whole into tmp/, then renamed into new/.</summary>
     private void Deliver(string fixture, string recipient, string messageId)
     {
-        var bytes = Encoding.UTF8.GetBytes(BounceReportFixture(fixture, recipient, messageId));
+        var bytes = Encoding.UTF8.GetBytes(DistributionFixture.BounceReport(fixture, recipient, messageId));
         var name = $"1796275211.M{++delivered}P4242.mail.gxjsx.test,S={bytes.Length}";
         var temporary = Path.Combine(maildir, "tmp", name);
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, Path.Combine(maildir, "new", name));
     }
-
-    private static string BounceReportFixture(string name, string recipient, string messageId) => File.ReadAllText(Path.Combine(
-            SeedFiles.Folder, "..", "tests", "Newsletter.UnitTests", "Features", "Admin", "Dispatches", "Fixtures", "Dsn", name))
-        .Replace("{{RECIPIENT}}", recipient, StringComparison.Ordinal).Replace("{{MESSAGE_ID}}", messageId, StringComparison.Ordinal);
 
     private async Task WaitForEmptyNewAsync()
     {

@@ -18,6 +18,11 @@ public static class DistributionFixture
         ["Mail:ClaimTimeoutSeconds"] = claimTimeoutSeconds.ToString(),
     };
 
+    /// <summary>A delivery-status report as real mail servers write them (Postfix, Exchange …), about that recipient and message.</summary>
+    public static string BounceReport(string fixture, string recipient, string messageId) => File.ReadAllText(Path.Combine(
+            Newsletter.UnitTests.SeedFiles.Folder, "..", "tests", "Newsletter.UnitTests", "Features", "Admin", "Dispatches", "Fixtures", "Dsn", fixture))
+        .Replace("{{RECIPIENT}}", recipient, StringComparison.Ordinal).Replace("{{MESSAGE_ID}}", messageId, StringComparison.Ordinal);
+
     /// <summary>Adds an organisation with addresses to the 送 or 发 list.</summary>
     public static Task<int> AddAsync(this PortalFactory portal, string name, DistributionGroup? group, params string[] emails) =>
         portal.AddAsync(name, group, MembershipStatus.Active, true, emails);
