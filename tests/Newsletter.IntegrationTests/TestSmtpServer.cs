@@ -44,6 +44,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Addresses answered with 550 at RCPT TO.</summary>
     public HashSet<string> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How often each address of <see cref="Refused"/> was offered at RCPT TO (and refused).</summary>
+    public ConcurrentDictionary<string, int> RefusedAttempts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Addresses answered with 451 for this many attempts, then accepted.</summary>
     public ConcurrentDictionary<string, int> RefusedTransiently { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -122,6 +125,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             var address = to.AsAddress();
             if (server.Refused.Contains(address))
             {
+                server.RefusedAttempts.AddOrUpdate(address, 1, (_, n) => n + 1);
                 throw new SmtpResponseException(new SmtpServer.Protocol.SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 用户不存在 mailbox unavailable"));
             }
 

@@ -10,10 +10,11 @@ namespace Newsletter.Web.Features.Admin.Dispatches;
 /// Records hard bounces — a 5xx refusal of the address at send time, or a permanent delivery-status report that came back
 /// later — on the organisation's address, and stops the address (退信停发, audited) after <c>Mail:Bounces:StopAfter</c> of them.
 /// A successful send does not reset the count: a relay accepts everything and bounces later (see decision 0014). When the
-/// stopped address was an organisation's last one, the administrators are told (desk badge and mail), as for an unsubscribe.
+/// stopped address was an organisation's last one, the administrators are told (desk badge and mail), as for an unsubscribe
+/// (no notifier in the dispatch benchmark).
 /// </summary>
 public sealed class BounceRecorder(
-    NewsletterDbContext db, AuditLog audit, IOptions<MailOptions> options, TimeProvider clock, ILogger<BounceRecorder> logger, Notifications.Notifier notifier)
+    NewsletterDbContext db, AuditLog audit, IOptions<MailOptions> options, TimeProvider clock, ILogger<BounceRecorder> logger, Notifications.Notifier? notifier = null)
 {
     public static readonly Actor System = new(null, "系统（退信处理）", new HashSet<string> { Roles.System });
 
@@ -49,7 +50,7 @@ public sealed class BounceRecorder(
         }
 
         await db.SaveChangesAsync(ct);
-        if (stopped && await Shared.AddressAlertBadgeViewComponent.WithoutAddress(db).FirstOrDefaultAsync(o => o.Id == organizationId, ct) is { } left)
+        if (stopped && notifier is not null && await Shared.AddressAlertBadgeViewComponent.WithoutAddress(db).FirstOrDefaultAsync(o => o.Id == organizationId, ct) is { } left)
         {
             await notifier.OrganizationWithoutAddressAsync(left, $"{email} 多次退信，已退信停发", System);
         }

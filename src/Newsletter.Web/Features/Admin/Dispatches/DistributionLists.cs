@@ -82,6 +82,7 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
     public async Task<Dispatch?> CreateDispatchAsync(Issue issue, string subject, string createdBy)
     {
         var recipients = new List<DispatchRecipient>();
+        var byAddress = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var group in new[] { DistributionGroup.Send, DistributionGroup.Distribute })
         {
@@ -92,7 +93,7 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
                     var status = contact.UnsubscribedAt is not null ? DeliveryStatus.Unsubscribed
                         : contact.StoppedAt is not null ? DeliveryStatus.Stopped
                         : DeliveryStatus.Pending;
-                    var index = recipients.FindIndex(r => string.Equals(r.Email, contact.Email, StringComparison.OrdinalIgnoreCase));
+                    var index = byAddress.GetValueOrDefault(contact.Email, -1);
                     if (index >= 0 && (recipients[index].Status == DeliveryStatus.Pending || status != DeliveryStatus.Pending))
                     {
                         continue;
@@ -109,6 +110,7 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
                     }
                     else
                     {
+                        byAddress[contact.Email] = recipients.Count;
                         recipients.Add(recipient);
                     }
                 }
