@@ -61,6 +61,16 @@ public sealed class MailThatArrivesTests : IAsyncDisposable
 
         message.Subject = "工作通讯 伪造的标题";
         Assert.False(await verifier.VerifyAsync(message, signature));
+
+        // The notices to the editors (已发布) are signed the same way.
+        for (var i = 0; i < 100 && smtp.Notifications.IsEmpty; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var notice = Assert.IsType<MimeMessage>(smtp.Notifications.FirstOrDefault());
+        var noticeSignature = Assert.Single(notice.Headers, h => h.Id == HeaderId.DkimSignature);
+        Assert.True(await verifier.VerifyAsync(notice, noticeSignature));
     }
 
     [Fact]
