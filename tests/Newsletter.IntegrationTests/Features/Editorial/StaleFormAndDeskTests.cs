@@ -28,7 +28,7 @@ public sealed class StaleFormAndDeskTests : IDisposable
         var stale = await editor.ArticleActionAsync(id, ArticleAction.Return, Note); // the second tab, still showing 退回
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var refused = await Html.ParseAsync(await stale.Content.ReadAsStringAsync());
-        Assert.Contains("当前状态为“已采用”，不能执行“退回”", refused.QuerySelector("main")!.TextContent);
+        Assert.Contains("当前状态为“已采用”，不能执行", refused.QuerySelector("main")!.TextContent);
         Assert.Equal(Note, refused.QuerySelector("[data-kept-note] .kept-note")!.TextContent);
         Assert.Equal($"/editorial/articles/{id}", refused.QuerySelector("a[data-back]")!.GetAttribute("href"));
         Assert.Equal(ArticleStatus.Accepted, await portal.ArticleAsync(id, a => a.Status));

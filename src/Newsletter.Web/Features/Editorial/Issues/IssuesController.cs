@@ -117,7 +117,8 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
     [HttpPost("{id:int}/transition")]
     public async Task<IActionResult> Transition(int id, IssueTransitionForm form)
     {
-        if (!ModelState.IsValid || !Enum.IsDefined(form.Action))
+        // 到时发布 is the scheduler's, never a person's: a posted one is a crafted form (400), not a stale one (409).
+        if (!ModelState.IsValid || !Enum.IsDefined(form.Action) || form.Action == IssueAction.PublishDue)
         {
             return Finish(id, Outcome.Invalid("没有这个操作。"), "");
         }
