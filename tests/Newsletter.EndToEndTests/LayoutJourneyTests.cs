@@ -97,7 +97,12 @@ public sealed class LayoutJourneyTests(BrowserFixture browser, PortalServer serv
                 Assert.True(issued > 0, $"no 印发 date on the {label} page");
                 var size = await phone.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
                 Assert.InRange(size, 15, 19); // legible, and not the print's 15.5 pt (20.7 px) made for A4
-                await ShotAsync(journey, phone, label, 375);
+                await ShotAsync(journey, phone, label, 375, fullPage: label != "print view"); // the whole issue is too tall for one picture
+                if (label == "print view")
+                {
+                    await phone.Locator(".bf-footer").ScrollIntoViewIfNeededAsync();
+                    await ShotAsync(journey, phone, label + " footer", 375, fullPage: false);
+                }
             });
         }
 
@@ -124,10 +129,11 @@ public sealed class LayoutJourneyTests(BrowserFixture browser, PortalServer serv
             db.SensitiveWords.Add(new SensitiveWord { Word = "计划生育委员会", Suggestion = "卫生健康委员会", CreatedAt = DateTime.UtcNow });
             return db.SaveChangesAsync();
         });
+    }
 
-    private static async Task ShotAsync(Journey journey, IPage page, string label, int width)
+    private static async Task ShotAsync(Journey journey, IPage page, string label, int width, bool fullPage = true)
     {
         Directory.CreateDirectory(journey.ArtifactsFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, $"{Regex.Replace(label, "\\W", "-")}-{width}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, $"{Regex.Replace(label, "\\W", "-")}-{width}.png"), FullPage = fullPage });
     }
 }
