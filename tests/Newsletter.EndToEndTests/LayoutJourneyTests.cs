@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Newsletter.IntegrationTests;
@@ -105,6 +106,24 @@ public sealed class LayoutJourneyTests(BrowserFixture browser, PortalServer serv
                 }
             });
         }
+
+        // A members-only issue opened by a reader who is not signed in: what it is, for whom, and the way to sign in.
+        await server.Portal.WithDbAsync(async db =>
+        {
+            (await db.Publications.SingleAsync()).DefaultVisibility = IssueVisibility.MembersOnly;
+            return await db.SaveChangesAsync();
+        });
+        var reader = await journey.NewPageAsync(375, 812, mobile: true);
+        await journey.Step(reader, "a members-only issue explains itself and offers sign-in", async () =>
+        {
+            Assert.Equal(401, (await reader.GotoAsync("/issues/2023/2"))!.Status);
+            await Expect(reader.Locator("h1")).ToContainTextAsync("仅供会员单位阅读");
+            await journey.CheckAccessibilityAsync(reader, "members only");
+            await Journey.AssertNoSidewaysScrollAsync(reader, "members only");
+            await ShotAsync(journey, reader, "members only", 375);
+            await reader.GetByRole(AriaRole.Link, new() { Name = "会员单位登录" }).ClickAsync();
+            await reader.WaitForURLAsync(url => url.Contains("/account/login?returnUrl=%2Fissues%2F2023%2F2", StringComparison.Ordinal));
+        });
 
         journey.AssertAccessible();
     }
