@@ -63,7 +63,8 @@ while IFS= read -r line; do export "${line#Environment=}"; done < <(grep '^Envir
 export ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" DataPath="$work/data" HOME="$work" \
   Seed__AdminEmail="$ADMIN_EMAIL" Seed__AdminPassword="$ADMIN_PASSWORD" Seed__IssuesPath="$PWD/seeds" \
   Mail__PortalUrl="https://$HOST:$HTTPS_PORT" AllowedHosts="$HOST;127.0.0.1"
-"$app/Newsletter.Web" >"$work/portal.log" 2>&1 &
+# From the app's folder, as the unit's WorkingDirectory: the content root, where wwwroot is found.
+(cd "$app" && exec ./Newsletter.Web) >"$work/portal.log" 2>&1 &
 portal_pid=$!
 
 echo "== nginx with deploy/nginx/newsletter.conf and a self-signed certificate"
@@ -74,6 +75,7 @@ sed -e "s|server 127.0.0.1:5080;|server 127.0.0.1:$APP_PORT;|" \
     -e '/listen \[::\]/d' -e "s|newsletter.example.org.cn|$HOST|g" -e "s|/etc/ssl/newsletter/|$work/|g" \
     -e "s|/var/cache/nginx/newsletter|$work/cache|" deploy/nginx/newsletter.conf >"$work/site.conf"
 mkdir -p "$work/cache" "$work/temp"
+ln -s /usr/lib/nginx/modules "$work/modules" # Debian's modules-enabled/*.conf load modules/… relative to the prefix
 cat >"$work/nginx.conf" <<EOF
 user root;
 worker_processes 1;
@@ -93,7 +95,8 @@ http {
 }
 EOF
 nginx -t -c "$work/nginx.conf" -p "$work" >"$work/nginx-t.log" 2>&1
-check "nginx -t accepts the site" $? "$(tail -1 "$work/nginx-t.log")"
+check "nginx -t accepts the site" $? "$(tail -1 "$work/nginx-t.log")" || true
+[ "$failed" -eq 0 ] || { cat "$work/nginx-t.log"; exit 1; }
 nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' &
 nginx_pid=$!
 
@@ -131,10 +134,11 @@ for encoding in br gzip; do
 done
 
 asset=$(curl_https "$base/" | grep -o '/css/site\.css?v=[A-Za-z0-9_-]*' | head -1)
-first=$(curl_https -D - -o /dev/null "$base$asset" | tr -d '\r')
+first=$(curl_https -D - -o "$work/site.css" "$base$asset" | tr -d '\r')
 second=$(curl_https -D - -o /dev/null "$base$asset" | tr -d '\r')
-grep -qi '^cache-control: public, max-age=31536000, immutable' <<<"$first" && grep -qi '^x-cache-status: HIT' <<<"$second"
-check "fingerprinted asset cached a year, then served by nginx" $? "$asset: $(grep -i '^cache-control:' <<<"$first"); second: $(grep -i '^x-cache-status:' <<<"$second")"
+[ -n "$asset" ] && [ -s "$work/site.css" ] && grep -qi '^cache-control: public, max-age=31536000, immutable' <<<"$first" \
+  && grep -qi '^x-cache-status: HIT' <<<"$second"
+check "fingerprinted asset cached a year, then served by nginx" $? "${asset:-no ?v= link on the home page}: $(stat -c %s "$work/site.css" 2>/dev/null) bytes, $(grep -i '^cache-control:' <<<"$first"); second: $(grep -i '^x-cache-status:' <<<"$second")"
 
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"\|name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 sign_in() { # jar, email, password → HTTP code of the POST; the response headers in $work/sign-in-headers
@@ -147,8 +151,11 @@ sign_in() { # jar, email, password → HTTP code of the POST; the response heade
 
 code=$(sign_in "$work/admin.jar" "$ADMIN_EMAIL" "$ADMIN_PASSWORD")
 cookies=$(grep -i '^set-cookie:' "$work/sign-in-headers" | tr -d '\r')
-[ "$code" = 302 ] && [ -n "$cookies" ] && ! grep -qiv 'secure' <<<"$cookies"
-check "sign-in sets only Secure cookies behind the proxy" $? "$code; $(grep -c . <<<"$cookies") cookie(s), e.g. $(head -1 <<<"$cookies" | cut -c1-60)…; $(grep -io 'secure; samesite=[a-z]*; httponly' <<<"$cookies" | head -1)"
+# Every cookie kept, the form token's from the GET too, is marked Secure (the jar's fourth column).
+kept=$(sed 's/^#HttpOnly_//' "$work/admin.jar" | grep -v '^#' | awk -F'\t' 'NF >= 7')
+insecure=$(awk -F'\t' '$4 != "TRUE"' <<<"$kept" | grep -c .)
+[ "$code" = 302 ] && [ -n "$cookies" ] && ! grep -qiv 'secure' <<<"$cookies" && [ "$(grep -c . <<<"$kept")" -ge 2 ] && [ "$insecure" -eq 0 ]
+check "sign-in sets only Secure cookies behind the proxy" $? "$code; $(grep -c . <<<"$cookies") cookie(s) set, $(grep -c . <<<"$kept") kept, $insecure without Secure, e.g. $(head -1 <<<"$cookies" | cut -c1-60)…; $(grep -io 'secure; samesite=[a-z]*; httponly' <<<"$cookies" | head -1)"
 code=$(curl_https -b "$work/admin.jar" -o /dev/null -w "%{http_code}" "$base/admin/audit")
 [ "$code" = 200 ]
 check "the administrator's pages open signed in" $? "/admin/audit $code"
@@ -181,7 +188,7 @@ location=$(curl_https -b "$work/editor.jar" -o /dev/null -w "%{redirect_url}" "$
   --data-urlencode "__RequestVerificationToken=$(token <<<"$form")" --data-urlencode "Title=部署检查稿件" \
   --data-urlencode "Body=正文。" --data-urlencode "SectionId=$section")
 article=${location##*/}
-{ printf '%%PDF-1.4\n'; head -c $((20 * 1024 * 1024 - 20)) /dev/urandom; printf '\n%%%%EOF\n'; } >"$work/20mb.pdf"
+{ printf '%%PDF-1.4\n'; head -c $((20 * 1024 * 1024 - 16)) /dev/urandom; printf '\n%%%%EOF\n'; } >"$work/20mb.pdf" # 20 MiB exactly
 t=$(curl_https -b "$work/editor.jar" "$base/editorial/articles/$article" | token)
 out=$(curl_https -b "$work/editor.jar" -H "Accept: application/json" -o "$work/upload.json" -w "%{http_code} %{time_total}" \
   "$base/editorial/articles/$article/media" -F "__RequestVerificationToken=$t" -F "kind=attachment" -F "files=@$work/20mb.pdf;type=application/pdf")
