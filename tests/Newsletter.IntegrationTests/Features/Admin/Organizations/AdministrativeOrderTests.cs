@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Dispatches;
 
 namespace Newsletter.IntegrationTests.Features.Admin.Organizations;
 
@@ -31,6 +35,12 @@ public sealed class AdministrativeOrderTests : IDisposable
             new Organization { Name = "青秀区计生协", Kind = OrganizationKind.County, Parent = nanning, CreatedAt = now },
             new Organization { Name = "桂林市叠彩区计生协", Kind = OrganizationKind.County, Parent = guilin, CreatedAt = now },
             new Organization { Name = "武宣县计生协", Kind = OrganizationKind.County, Parent = laibin, CreatedAt = now });
+        foreach (var organization in db.ChangeTracker.Entries<Organization>().Select(e => e.Entity))
+        {
+            organization.Contacts.Add(new OrganizationContact { Email = $"o{organization.Name.Length}-{Guid.NewGuid():N}@test.local" });
+            organization.Memberships.Add(new GroupMembership { Group = DistributionGroup.Distribute, Status = MembershipStatus.Active, Since = now });
+        }
+
         await db.SaveChangesAsync();
         return 0;
     });
@@ -63,5 +73,22 @@ public sealed class AdministrativeOrderTests : IDisposable
         Assert.Contains("七星区华侨旅游经济区计生协", others);
         Assert.True(others.IndexOf("北海市海城区") < others.IndexOf("七星区华侨旅游经济区计生协"), string.Join("|", others));
         Assert.True(others.IndexOf("七星区华侨旅游经济区计生协") < others.IndexOf("自治区计生协办公室"), string.Join("|", others));
+    }
+
+    [Fact]
+    public async Task A_dispatch_lists_its_recipients_as_the_footer_reads_bodies_then_region_then_each_city_and_its_counties()
+    {
+        await AddTreeAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsletterDbContext>();
+        var issue = await db.Issues.SingleAsync(i => i.Year == 2023 && i.Number == 2);
+        var dispatch = await scope.ServiceProvider.GetRequiredService<DistributionLists>().CreateDispatchAsync(issue, "工作通讯", "测试");
+        Assert.Equal(
+        [
+            "有关领导", "中国计生协各部室", "自治区计生协", "南宁市计生协", "青秀区计生协", "兴宁区计生协", "桂林市计生协", "桂林市叠彩区计生协",
+            "来宾市计生协", "武宣县计生协",
+        ], dispatch!.Recipients.Select(r => r.OrganizationName));
+        Assert.Equal("有关领导、中国计生协各部室、自治区计生协、南宁市计生协、青秀区计生协、兴宁区计生协、桂林市计生协、桂林市叠彩区计生协、来宾市计生协、武宣县计生协。",
+            await scope.ServiceProvider.GetRequiredService<DistributionLists>().FooterLineAsync(DistributionGroup.Distribute));
     }
 }

@@ -71,6 +71,10 @@ public sealed partial class PrintedContentsPdfTests : IDisposable
         var (titles, toc) = await PublishAsync(3, 27);
         Assert.False(PrintContents.FitsFirstPage(toc));
 
+        var print = await Html.ParseAsync(await portal.CreateClient().GetStringAsync("/issues/2024/3/print"));
+        Assert.Equal("bf-toc bf-toc-long", print.QuerySelector("nav")!.ClassName);
+        Assert.StartsWith("目录页码见本期 PDF 版", print.QuerySelector(".bf-toc-note")!.TextContent); // no printed pages to show
+
         var pages = await PagesAsync(3);
         Assert.Contains("目录", pages[0]);
         Assert.Contains(titles[^1], pages[1]); // the 目录's last lines …
