@@ -6,6 +6,7 @@ using Newsletter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Organizations;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Shared;
 
@@ -55,8 +56,20 @@ public sealed class SearchController(ISearchIndex index, NewsletterDbContext db,
         var years = await readable.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
         var organizations = await db.Articles.AsNoTracking()
             .Where(a => a.AttributionOrganization != null && readable.Any(i => i.Id == a.IssueId))
-            .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
+            .Select(a => a.AttributionOrganization!).Distinct().ToListAsync();
+        organizations = AdministrativeOrder(organizations, await db.Organizations.AsNoTracking().ToListAsync());
         var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
         return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice, building && query.Length > 0));
+    }
+
+    /// <summary>
+    /// 供稿单位 as the 单位 list has them — the region, each city followed by its counties — for names that are organisations
+    /// of the tree; any other name after them, in pinyin order.
+    /// </summary>
+    private static List<string> AdministrativeOrder(List<string> names, List<Organization> all)
+    {
+        var place = OrganizationTree.Flatten(all).Select((item, index) => (item.Organization.Name, index))
+            .GroupBy(x => x.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.index), StringComparer.Ordinal);
+        return names.OrderBy(n => place.GetValueOrDefault(n, int.MaxValue)).ThenBy(n => n, ChineseOrder.Names).ToList();
     }
 }
