@@ -9,6 +9,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Features.Search.Vocabulary;
 
 namespace Newsletter.Web.Features.Search;
 
@@ -30,14 +31,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// </summary>
     internal const string LayoutKey = "layout";
 
-    internal const string Layout = "2"; // 2: SmartCn on titles only, bigram and Han-trigram fields
+    internal const string Layout = "3"; // 2: SmartCn on titles only, bigram and Han-trigram fields; 3: folded (繁体, full-width)
 
     private readonly Analyzer analyzer = ChineseQuery.CreateAnalyzer(Version);
+    private readonly SearchVocabulary vocabulary;
     private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
     private readonly System.Threading.Lock gate = new();
     private volatile bool searchable;
 
-    public LuceneSearchIndex(DataPaths paths) =>
+    public LuceneSearchIndex(DataPaths paths, SearchVocabulary? vocabulary = null)
+    {
+        this.vocabulary = vocabulary ?? new SearchVocabulary();
         open = new Lazy<(FSDirectory, IndexWriter, SearcherManager)>(() =>
         {
             var directory = FSDirectory.Open(paths.IndexFolder);
@@ -51,6 +55,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 && writer.CommitData.TryGetValue(LayoutKey, out var layout) && layout == Layout;
             return (directory, writer, new SearcherManager(writer, true, new SearcherFactory()));
         });
+    }
 
     /// <summary>
     /// True once a commit of this layout is searchable: read from the last commit when the index is opened, then set
@@ -117,13 +122,25 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             text = text[..SearchBox.MaxLength];
         }
 
-        var words = ChineseQuery.Build(analyzer, text);
-        if (words is null)
+        var terms = QueryTerms.Understand(analyzer, vocabulary.Current, text);
+        if (ChineseQuery.Build(analyzer, terms) is not { } words)
         {
             return SearchResults.Empty;
         }
 
-        var phrases = ChineseQuery.Phrases(analyzer, text);
+        var phrases = ChineseQuery.Phrases(analyzer, terms);
+        var results = Run(request, words, phrases);
+        if (results.Total == 0 && ChineseQuery.BuildAny(analyzer, terms) is { } any)
+        {
+            // Never a silent empty page when the words occur, only not together: the best partial matches, labelled.
+            results = Run(request, any, phrases) with { Partial = true };
+        }
+
+        return results with { Words = terms };
+    }
+
+    private SearchResults Run(SearchRequest request, Query words, List<List<(string Term, int Position)>> phrases)
+    {
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (!request.SignedIn)
         {
@@ -190,19 +207,23 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         var names = string.Join(" ", new[] { d.Organization, d.Correspondents, d.Author }
             .Where(n => !string.IsNullOrWhiteSpace(n))
-            .SelectMany(n => new[] { n!, n!.Replace(" ", "", StringComparison.Ordinal) }));
+            .SelectMany(n => new[] { n!, n!.Replace(" ", "", StringComparison.Ordinal) })
+            .Select(TextFolding.Fold));
+        var (title, body) = (TextFolding.Fold(d.Title), TextFolding.Fold(d.Body));
         var doc = new Document
         {
             new StringField("id", d.ArticleId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
             new StringField("issue", d.IssueId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
-            new TextField("title", d.Title, Field.Store.YES),
+            // Indexed folded (繁体 → 简体, full-width → half-width), as queries are; stored as written.
+            new TextField("title", title, Field.Store.NO),
+            new StoredField("title", d.Title),
             new StoredField("body", d.Body),
-            new TextField("title2", d.Title, Field.Store.NO),
+            new TextField("title2", title, Field.Store.NO),
             new TextField("names2", names, Field.Store.NO),
-            new TextField("body2", d.Body, Field.Store.NO),
-            new TextField("title3", d.Title, Field.Store.NO),
+            new TextField("body2", body, Field.Store.NO),
+            new TextField("title3", title, Field.Store.NO),
             new TextField("names3", names, Field.Store.NO),
-            new TextField("body3", d.Body, Field.Store.NO),
+            new TextField("body3", body, Field.Store.NO),
             new StringField("section", d.SectionId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new StoredField("sectionName", d.SectionName),
             new StringField("year", d.Year.ToString(CultureInfo.InvariantCulture), Field.Store.NO),

@@ -29,8 +29,16 @@ public sealed record SearchRequest(string? Query, int? SectionId, int? Year, str
 
 public sealed record SearchHit(int ArticleId, string TitleHtml, string SnippetHtml, string IssueLabel, string SectionName, string? Organization);
 
+/// <summary>
+/// One page of hits and their total. <see cref="Partial"/>: no article has all the words, these have some of them.
+/// <see cref="Words"/>: how the query was understood (shown as chips).
+/// </summary>
 public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits)
 {
+    public bool Partial { get; init; }
+
+    public IReadOnlyList<QueryWord> Words { get; init; } = [];
+
     public static SearchResults Empty { get; } = new(0, []);
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Newsletter.Web.Features.Search.Vocabulary;
 
 namespace Newsletter.Web.Features.Search;
 
@@ -28,7 +29,8 @@ public static class Snippets
     /// <summary>The whole text with every occurrence of the words marked, or null if none occurs.</summary>
     public static string? MarkAll(Analyzer analyzer, string field, string text, IReadOnlyList<List<(string Term, int Position)>> phrases)
     {
-        var spans = Find(analyzer, field, text, 0, text.Length, phrases);
+        // Folding keeps every offset (one character for one), so spans found in the folded text fit the original.
+        var spans = Find(analyzer, field, TextFolding.Fold(text), 0, text.Length, phrases);
         return spans.Count == 0 ? null : Render(text, 0, text.Length, spans);
     }
 
@@ -39,9 +41,10 @@ public static class Snippets
     /// </summary>
     public static string? Fragment(Analyzer analyzer, string field, string text, IReadOnlyList<List<(string Term, int Position)>> phrases)
     {
-        foreach (var (from, to) in Windows(text, phrases))
+        var folded = TextFolding.Fold(text);
+        foreach (var (from, to) in Windows(folded, phrases))
         {
-            var spans = Find(analyzer, field, text, from, to, phrases);
+            var spans = Find(analyzer, field, folded, from, to, phrases);
             if (spans.Count > 0)
             {
                 return Fragment(text, spans, phrases.Count);
