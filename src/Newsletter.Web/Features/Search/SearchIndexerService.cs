@@ -39,16 +39,19 @@ public sealed class SearchIndexerService(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
-                var built = await indexer.EnsureBuiltAsync(stoppingToken);
-                var changed = await indexer.ApplyPendingAsync(stoppingToken) > 0 || built;
-                if (changed || polls++ % VocabularyEvery == 0)
+                var db = scope.ServiceProvider.GetRequiredService<NewsletterDbContext>();
+                if (polls++ % VocabularyEvery == 0)
                 {
-                    // New bylines' names; synonyms edited on another node.
-                    await vocabulary.RefreshAsync(scope.ServiceProvider.GetRequiredService<NewsletterDbContext>(), stoppingToken);
+                    // First before the first build, so the first searches already know the bylines' names; then now and
+                    // then for synonyms edited on another node.
+                    await vocabulary.RefreshAsync(db, stoppingToken);
                 }
 
+                var built = await indexer.EnsureBuiltAsync(stoppingToken);
+                var changed = await indexer.ApplyPendingAsync(stoppingToken) > 0 || built;
                 if (changed)
                 {
+                    await vocabulary.RefreshAsync(db, stoppingToken);
                     // Search pages change with the index; and what another node published reaches this node's cache here.
                     cache.EvictAll();
                 }

@@ -40,7 +40,7 @@ public sealed class WordList
         }
 
         var known = Places.Concat(groups.SelectMany(g => g))
-            .Concat(names.Select(TextFolding.Fold).Where(n => n.Length is >= 2 and <= 4 && n.All(HanTrigramTokenizer.IsHan)))
+            .Concat(names.Select(n => TextFolding.Fold(n).Replace(" ", "", StringComparison.Ordinal)).Where(n => n.Length is >= 2 and <= 4 && n.All(HanTrigramTokenizer.IsHan)))
             .ToFrozenSet(StringComparer.Ordinal);
         return new WordList(known, synonyms.ToFrozenDictionary(StringComparer.Ordinal));
     }
