@@ -88,7 +88,8 @@ public static class ChineseQuery
         return all;
     }
 
-    private static Query? PartClause(Analyzer analyzer, QueryPart part) =>
+    /// <summary>One part: any of its forms.</summary>
+    public static Query? PartClause(Analyzer analyzer, QueryPart part) =>
         part.Forms.Count == 1 ? FormClause(analyzer, part.Forms[0]) : Combine(part.Forms.Select(f => FormClause(analyzer, f)), Occur.SHOULD, 1);
 
     /// <summary>One form as a phrase in the trigram fields (three Chinese characters or more) or the bigram fields, or as SmartCn words in the title.</summary>

@@ -136,7 +136,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             results = Run(request, any, phrases) with { Partial = true };
         }
 
-        return results with { Words = terms };
+        var suggestion = results.Total == 0 || results.Partial ? Suggest(request, terms) : null;
+        return results with { Words = terms, Suggestion = suggestion };
     }
 
     private SearchResults Run(SearchRequest request, Query words, List<List<(string Term, int Position)>> phrases)
@@ -150,6 +151,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         AddFilter(query, "section", request.SectionId?.ToString(CultureInfo.InvariantCulture));
         AddFilter(query, "year", request.Year?.ToString(CultureInfo.InvariantCulture));
         AddFilter(query, "org", string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization.Trim());
+        AddFilter(query, "issue", request.IssueId?.ToString(CultureInfo.InvariantCulture));
+        if (request.From is not null || request.To is not null)
+        {
+            query.Add(NumericRangeQuery.NewInt32Range("day", request.From?.DayNumber, request.To?.DayNumber, true, true), Occur.MUST);
+        }
 
         var searchers = open.Value.Searchers;
         var searcher = searchers.Acquire();
@@ -163,6 +169,40 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 .Select(d => ToHit(searcher.Doc(d.Doc), words, phrases))
                 .ToList();
             return new SearchResults(top.TotalHits, hits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The query with the first word that occurs nowhere replaced by a near word (<see cref="NearWords"/>), if that query
+    /// finds something with the same filters; else null.
+    /// </summary>
+    private string? Suggest(SearchRequest request, IReadOnlyList<QueryWord> terms)
+    {
+        var searchers = open.Value.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            foreach (var part in QueryTerms.AllParts(terms))
+            {
+                if (ChineseQuery.PartClause(analyzer, part) is not { } clause || searcher.Search(clause, 1).TotalHits > 0
+                    || NearWords.Find(searcher.IndexReader, part.Text) is not { } near)
+                {
+                    continue;
+                }
+
+                var suggestion = string.Join(" ", terms.Select(w => w.Text.Replace(part.Text, near, StringComparison.Ordinal)));
+                var words = QueryTerms.Understand(analyzer, vocabulary.Current, suggestion);
+                if (ChineseQuery.Build(analyzer, words) is { } query && Run(request with { Page = 1 }, query, []).Total > 0)
+                {
+                    return suggestion;
+                }
+            }
+
+            return null;
         }
         finally
         {
@@ -188,7 +228,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var snippet = Snippets.Fragment(analyzer, "body2", body, phrases)
                       ?? MinimalHtmlEncoder.Encode(body.Length > 100 ? body[..100] + "…" : body);
         return new SearchHit(int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), titleHtml, snippet,
-            doc.Get("label"), doc.Get("sectionName"), doc.Get("org"));
+            doc.Get("label"), doc.Get("sectionName"), doc.Get("org")) { IssueUrl = doc.Get("issueUrl") ?? "" };
     }
 
     /// <summary>The best fragment with the matches marked; SmartCn marks each token, so adjacent marks are merged.</summary>
@@ -228,6 +268,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new StoredField("sectionName", d.SectionName),
             new StringField("year", d.Year.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new StoredField("label", d.IssueLabel),
+            new StoredField("issueUrl", d.IssueUrl),
+            new Int32Field("day", (int)(d.DateKey / 100_000), Field.Store.NO),
             new StringField("public", d.IsPublic ? "1" : "0", Field.Store.NO),
             new NumericDocValuesField("date", d.DateKey),
         };
