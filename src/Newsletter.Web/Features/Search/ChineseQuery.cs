@@ -120,16 +120,13 @@ public static class ChineseQuery
         return query.Clauses.Count >= least ? query : null;
     }
 
-    /// <summary>
-    /// The tokens of each form of each part as the bigram fields index them, for marking matches in stored text
-    /// (<see cref="Snippets"/>); forms with no tokens are left out.
-    /// </summary>
-    public static List<List<(string Term, int Position)>> Phrases(Analyzer analyzer, IReadOnlyList<QueryWord> words) =>
-        QueryTerms.AllParts(words).SelectMany(p => p.Forms).Select(f => Tokens(analyzer, "body2", f)).Where(t => t.Count > 0).ToList();
+    /// <summary>Each form of each part with the number of its part, for marking the words in stored text (<see cref="Snippets"/>).</summary>
+    public static List<(string Form, int Word)> Marks(IReadOnlyList<QueryWord> words) =>
+        QueryTerms.AllParts(words).SelectMany((p, i) => p.Forms.Select(f => (f, i))).ToList();
 
-    /// <summary>The phrases of text typed by a reader (see <see cref="Phrases(Analyzer, IReadOnlyList{QueryWord})"/>).</summary>
-    public static List<List<(string Term, int Position)>> Phrases(Analyzer analyzer, string text) =>
-        Phrases(analyzer, QueryTerms.Understand(analyzer, WordList.Default, text));
+    /// <summary>The marks of text typed by a reader (see <see cref="Marks(IReadOnlyList{QueryWord})"/>), understood with Guangxi's places only.</summary>
+    public static List<(string Form, int Word)> Marks(Analyzer analyzer, string text) =>
+        Marks(QueryTerms.Understand(analyzer, WordList.Default, text));
 
     /// <summary>The word as a phrase in the field (a term query when it is one token), or null if it has no tokens there.</summary>
     private static Query? Phrase(Analyzer analyzer, string field, string word)

@@ -128,19 +128,19 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return SearchResults.Empty;
         }
 
-        var phrases = ChineseQuery.Phrases(analyzer, terms);
-        var results = Run(request, words, phrases);
+        var marks = ChineseQuery.Marks(terms);
+        var results = Run(request, words, marks);
         if (results.Total == 0 && ChineseQuery.BuildAny(analyzer, terms) is { } any)
         {
             // Never a silent empty page when the words occur, only not together: the best partial matches, labelled.
-            results = Run(request, any, phrases) with { Partial = true };
+            results = Run(request, any, marks) with { Partial = true };
         }
 
         var suggestion = results.Total == 0 || results.Partial ? Suggest(request, terms) : null;
         return results with { Words = terms, Suggestion = suggestion };
     }
 
-    private SearchResults Run(SearchRequest request, Query words, List<List<(string Term, int Position)>> phrases)
+    private SearchResults Run(SearchRequest request, Query words, List<(string Form, int Word)> marks)
     {
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (!request.SignedIn)
@@ -166,7 +166,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 ? searcher.Search(query, wanted, new Sort(new SortField("date", SortFieldType.INT64, true), SortField.FIELD_SCORE))
                 : searcher.Search(query, wanted);
             var hits = top.ScoreDocs.Skip((Math.Max(1, request.Page) - 1) * SearchRequest.PageSize)
-                .Select(d => ToHit(searcher.Doc(d.Doc), words, phrases))
+                .Select(d => ToHit(searcher.Doc(d.Doc), words, marks))
                 .ToList();
             return new SearchResults(top.TotalHits, hits);
         }
@@ -218,14 +218,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private SearchHit ToHit(Document doc, Query words, List<List<(string Term, int Position)>> phrases)
+    private SearchHit ToHit(Document doc, Query words, List<(string Form, int Word)> marks)
     {
         var title = doc.Get("title");
         var body = doc.Get("body");
-        // The bigram fields are what matched, so marking their phrases in the stored text finds the words; the
+        // The n-gram fields are what matched, so the words as substrings of the stored text are what to mark; the
         // Highlighter is only asked about a title that matched through its SmartCn words alone (rare, and short).
-        var titleHtml = Snippets.MarkAll(analyzer, "title2", title, phrases) ?? Highlight(words, "title", title) ?? MinimalHtmlEncoder.Encode(title);
-        var snippet = Snippets.Fragment(analyzer, "body2", body, phrases)
+        var titleHtml = Snippets.MarkAll(title, marks) ?? Highlight(words, "title", title) ?? MinimalHtmlEncoder.Encode(title);
+        var snippet = Snippets.Fragment(body, marks)
                       ?? MinimalHtmlEncoder.Encode(body.Length > 100 ? body[..100] + "…" : body);
         return new SearchHit(int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), titleHtml, snippet,
             doc.Get("label"), doc.Get("sectionName"), doc.Get("org")) { IssueUrl = doc.Get("issueUrl") ?? "" };

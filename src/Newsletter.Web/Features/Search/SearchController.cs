@@ -35,7 +35,7 @@ public sealed record SearchPageViewModel(
 
 /// <summary>Search over published issues.</summary>
 [AllowAnonymous]
-public sealed class SearchController(ISearchIndex index, NewsletterDbContext db, ArchiveQueries queries) : Controller
+public sealed class SearchController(ISearchIndex index, SearchFilters filters, ArchiveQueries queries) : Controller
 {
     private const int BuildingRetrySeconds = 10;
 
@@ -48,8 +48,8 @@ public sealed class SearchController(ISearchIndex index, NewsletterDbContext db,
         var signedIn = User.Identity?.IsAuthenticated == true;
         var typed = (q ?? "").Trim();
         var query = SearchBox.Cut(typed); // a 20,000-character query is neither searched nor echoed whole
-        var readable = await queries.ReadableIssuesAsync(signedIn, HttpContext.RequestAborted);
-        var within = issue is null ? null : await readable.Where(i => i.Id == issue).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var within = issue is null ? null
+            : await (await queries.ReadableIssuesAsync(signedIn, HttpContext.RequestAborted)).Where(i => i.Id == issue).FirstOrDefaultAsync(HttpContext.RequestAborted);
         if (issue is not null && within is null)
         {
             return this.NotFoundPage("没有这一期工作通讯，无法在其中搜索。");
@@ -91,13 +91,8 @@ public sealed class SearchController(ISearchIndex index, NewsletterDbContext db,
             Response.Headers.RetryAfter = BuildingRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        // The filters name only what this reader may find: a members-only issue's year or 单位 is not shown to others.
-        var years = await readable.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
-        var organizations = await db.Articles.AsNoTracking()
-            .Where(a => a.AttributionOrganization != null && readable.Any(i => i.Id == a.IssueId))
-            .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
-        var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
-        return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice, building && query.Length > 0)
+        var lists = await filters.ReadAsync(signedIn, HttpContext.RequestAborted);
+        return View(new SearchPageViewModel(query, request, results, lists.Sections, lists.Years, lists.Organizations, notice, building && query.Length > 0)
         {
             Within = within is null ? null : (within.Id, within.FullLabel, ArchiveUrls.Issue(within)),
         });

@@ -8,6 +8,7 @@ public static class SearchRegistration
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddSingleton<SearchVocabulary>();
+        services.AddSingleton<SearchFilters>();
         services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         services.AddScoped<SearchIndexer>();
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateOnStart();
