@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
@@ -178,7 +180,39 @@ public static class ChineseQuery
     }
 
 
-    public static List<(string Term, int Position)> Tokens(Analyzer analyzer, string field, string text)
+    /// <summary>
+    /// The tokens of a short text (a word the reader typed) in a field, remembered per analyser: SmartCn's segmenter was a
+    /// tenth of an uncached search, and readers type the same words again and again. At most
+    /// <see cref="MaxRemembered"/> texts per analyser are kept (then forgotten all at once); a long text is not kept.
+    /// </summary>
+    public static IReadOnlyList<(string Term, int Position)> Tokens(Analyzer analyzer, string field, string text)
+    {
+        if (text.Length > MaxRememberedLength)
+        {
+            return Analyse(analyzer, field, text);
+        }
+
+        var memo = Remembered.GetValue(analyzer, _ => new ConcurrentDictionary<(string, string), IReadOnlyList<(string, int)>>());
+        if (memo.TryGetValue((field, text), out var known))
+        {
+            return known;
+        }
+
+        if (memo.Count >= MaxRemembered)
+        {
+            memo.Clear();
+        }
+
+        return memo[(field, text)] = Analyse(analyzer, field, text);
+    }
+
+    private const int MaxRemembered = 20_000;
+
+    private const int MaxRememberedLength = 32;
+
+    private static readonly ConditionalWeakTable<Analyzer, ConcurrentDictionary<(string, string), IReadOnlyList<(string, int)>>> Remembered = new();
+
+    private static List<(string Term, int Position)> Analyse(Analyzer analyzer, string field, string text)
     {
         var tokens = new List<(string, int)>();
         using var stream = analyzer.GetTokenStream(field, text);
