@@ -19,9 +19,9 @@ public sealed record Options(
     public static Options Parse(string[] args)
     {
         var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "load";
-        if (mode is not ("load" or "soak" or "media"))
+        if (mode is not ("load" or "soak" or "media" or "search"))
         {
-            throw new ArgumentException($"unknown mode '{mode}': load, soak or media");
+            throw new ArgumentException($"unknown mode '{mode}': load, soak, media or search");
         }
 
         var soak = mode == "soak";

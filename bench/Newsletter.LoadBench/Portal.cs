@@ -130,7 +130,7 @@ public sealed class Portal : IAsyncDisposable
     }
 
     /// <summary>User plus system CPU time of the process (fields 14 and 15 of /proc/pid/stat, in 1/100 s).</summary>
-    private double CpuSeconds()
+    public double CpuSeconds()
     {
         var stat = File.ReadAllText($"/proc/{Pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -53,6 +53,13 @@ public sealed class MyOrganizationJourneyTests(BrowserFixture browser, PortalSer
             await Expect(page.Locator("main .briefs")).ToHaveTextAsync("1 篇");
             await CheckPhonePageAsync(journey, page, "my contributions");
         });
+        await journey.Step(page, "read 本单位接收记录", async () =>
+        {
+            await page.GotoAsync("/my/organization");
+            await page.GetByRole(AriaRole.Link, new() { Name = "本单位接收记录" }).ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("本单位接收记录");
+            await CheckPhonePageAsync(journey, page, "my deliveries");
+        });
         Assert.Equal(2, await server.Portal.WithDbAsync(db => db.OrganizationContacts.CountAsync(c => c.OrganizationId == organizationId && c.IsActive)));
         journey.AssertAccessible();
     }

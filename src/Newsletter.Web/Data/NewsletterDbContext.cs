@@ -39,6 +39,8 @@ public abstract class NewsletterDbContext(DbContextOptions options, TimeProvider
 
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
 
+    public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();

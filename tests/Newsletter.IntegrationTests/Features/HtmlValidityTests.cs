@@ -57,6 +57,7 @@ public sealed class HtmlValidityTests(HtmlValidityTests.Portal portal) : IClassF
             "/", "/issues", "/issues/2023", "/issues/2023/2", "/issues/2023/3", "/issues/2023/2/print",
             $"/articles/{portal.SeedArticleId}", "/sections", "/sections/research",
             $"/search?q={Uri.EscapeDataString("托育")}", $"/search?q={Uri.EscapeDataString("计生协")}&sort=Date", "/search",
+            $"/search?q={Uri.EscapeDataString("唇腭裂手术")}", $"/search?q={Uri.EscapeDataString("武宣县托育")}",
             "/account/login");
         pages["404 page"] = await PageAsync(reader, "/articles/999999", HttpStatusCode.NotFound);
 

@@ -75,6 +75,22 @@ public sealed class SensitiveWordConfiguration : IEntityTypeConfiguration<Sensit
     }
 }
 
+/// <summary>The search's synonyms, seeded with the association's usual abbreviations (an administrator edits them).</summary>
+public sealed class SearchSynonymConfiguration : IEntityTypeConfiguration<SearchSynonym>
+{
+    public void Configure(EntityTypeBuilder<SearchSynonym> builder)
+    {
+        builder.Property(s => s.Words).HasMaxLength(SearchSynonym.MaxLength);
+        builder.HasData(
+            new SearchSynonym { Id = 1, Words = "计生协=计划生育协会=计生协会" },
+            new SearchSynonym { Id = 2, Words = "卫健委=卫生健康委员会=卫生健康委" },
+            new SearchSynonym { Id = 3, Words = "卫健局=卫生健康局" },
+            new SearchSynonym { Id = 4, Words = "自治区=广西壮族自治区" },
+            new SearchSynonym { Id = 5, Words = "计生=计划生育" },
+            new SearchSynonym { Id = 6, Words = "三孩政策=三孩生育政策" });
+    }
+}
+
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

@@ -10,7 +10,8 @@ namespace Newsletter.Web.Features.Feeds;
 /// <summary>
 /// The Atom feed: one entry per public issue, titled with its full label (2023年第2期(总第65期)),
 /// linking to its permanent address, with its 目录 as the summary and, for the latest issues, its articles in full
-/// as the content (pictures with absolute URLs, since a feed reader shows them away from the site).
+/// as the content (pictures with absolute URLs, since a feed reader shows them away from the site). Dated by 印发日期
+/// (<see cref="PublicIssues.Issued"/>), not by when the issue was imported.
 /// </summary>
 public static class AtomFeed
 {
@@ -50,13 +51,12 @@ public static class AtomFeed
     private static SyndicationItem Entry(Issue issue, Publication publication, Func<string, string> absolute, Func<Article, string>? body)
     {
         var url = absolute(ArchiveUrls.Issue(issue));
-        var published = SiteAddresses.Utc(issue.PublishedAt ?? issue.UpdatedAt);
         var entry = new SyndicationItem
         {
             Id = url,
             Title = new TextSyndicationContent(issue.FullLabel),
-            PublishDate = published,
-            LastUpdatedTime = published,
+            PublishDate = PublicIssues.InChinaTime(PublicIssues.Issued(issue)),
+            LastUpdatedTime = PublicIssues.InChinaTime(PublicIssues.LastModified(issue)),
             Summary = new TextSyndicationContent(Contents(issue, publication)),
         };
         entry.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));

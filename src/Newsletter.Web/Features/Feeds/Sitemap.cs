@@ -9,7 +9,8 @@ namespace Newsletter.Web.Features.Feeds;
 
 /// <summary>
 /// /sitemap.xml in the sitemaps.org format: the home page, the archive, each year, each public issue and
-/// its articles, and the sections, with the time each last changed where it is known.
+/// its articles, and the sections, with the time each last changed where it is known: an issue's 印发日期 unless it was
+/// corrected later (<see cref="PublicIssues.LastModified(Issue)"/>).
 /// </summary>
 public static class Sitemap
 {
@@ -69,5 +70,5 @@ public static class Sitemap
         times.Select(t => (DateTime?)t).DefaultIfEmpty(null).Max();
 
     private static string W3CDate(DateTime utc) =>
-        SiteAddresses.Utc(utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        PublicIssues.InChinaTime(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

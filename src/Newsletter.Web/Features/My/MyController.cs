@@ -50,6 +50,11 @@ public sealed class MyController(MemberContacts contacts, NewsletterDbContext db
         return View(new MyContributionsPage(organization, years, chosen, row, items));
     }
 
+    /// <summary>本单位接收记录: what the portal sent to this organisation's addresses (the administrators' 接收记录, without dispatch links).</summary>
+    [HttpGet("deliveries")]
+    public async Task<IActionResult> Deliveries([FromServices] Admin.Organizations.DeliveryHistory history, CancellationToken ct) =>
+        View(await OwnAsync(ct) is { } organization ? (await history.ForAsync(organization.Id, ct))! with { LinkDispatches = false } : null);
+
     private Task<Domain.Organization?> OwnAsync(CancellationToken ct) =>
         contacts.OrganizationOfAsync(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct);
 

@@ -4,11 +4,11 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Newsletter.Web.Infrastructure;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Features.Search.Vocabulary;
 
 namespace Newsletter.Web.Features.Search;
 
@@ -30,14 +30,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// </summary>
     internal const string LayoutKey = "layout";
 
-    internal const string Layout = "2"; // 2: SmartCn on titles only, bigram and Han-trigram fields
+    internal const string Layout = "3"; // 2: SmartCn on titles only, bigram and Han-trigram fields; 3: folded (繁体, full-width)
 
     private readonly Analyzer analyzer = ChineseQuery.CreateAnalyzer(Version);
+    private readonly SearchVocabulary vocabulary;
     private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
     private readonly System.Threading.Lock gate = new();
     private volatile bool searchable;
 
-    public LuceneSearchIndex(DataPaths paths) =>
+    public LuceneSearchIndex(DataPaths paths, SearchVocabulary? vocabulary = null)
+    {
+        this.vocabulary = vocabulary ?? new SearchVocabulary();
         open = new Lazy<(FSDirectory, IndexWriter, SearcherManager)>(() =>
         {
             var directory = FSDirectory.Open(paths.IndexFolder);
@@ -51,6 +54,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 && writer.CommitData.TryGetValue(LayoutKey, out var layout) && layout == Layout;
             return (directory, writer, new SearcherManager(writer, true, new SearcherFactory()));
         });
+    }
 
     /// <summary>
     /// True once a commit of this layout is searchable: read from the last commit when the index is opened, then set
@@ -117,13 +121,26 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             text = text[..SearchBox.MaxLength];
         }
 
-        var words = ChineseQuery.Build(analyzer, text);
-        if (words is null)
+        var terms = QueryTerms.Understand(analyzer, vocabulary.Current, text);
+        if (ChineseQuery.Build(analyzer, terms) is not { } words)
         {
             return SearchResults.Empty;
         }
 
-        var phrases = ChineseQuery.Phrases(analyzer, text);
+        var marks = ChineseQuery.Marks(terms);
+        var results = Run(request, words, marks);
+        if (results.Total == 0 && ChineseQuery.BuildAny(analyzer, terms) is { } any)
+        {
+            // Never a silent empty page when the words occur, only not together: the best partial matches, labelled.
+            results = Run(request, any, marks) with { Partial = true };
+        }
+
+        var suggestion = results.Total == 0 || results.Partial ? Suggest(request, terms) : null;
+        return results with { Words = terms, Suggestion = suggestion };
+    }
+
+    private SearchResults Run(SearchRequest request, Query words, List<(string Form, int Word)> marks)
+    {
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (!request.SignedIn)
         {
@@ -133,6 +150,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         AddFilter(query, "section", request.SectionId?.ToString(CultureInfo.InvariantCulture));
         AddFilter(query, "year", request.Year?.ToString(CultureInfo.InvariantCulture));
         AddFilter(query, "org", string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization.Trim());
+        AddFilter(query, "issue", request.IssueId?.ToString(CultureInfo.InvariantCulture));
+        if (request.From is not null || request.To is not null)
+        {
+            query.Add(NumericRangeQuery.NewInt32Range("day", request.From?.DayNumber, request.To?.DayNumber, true, true), Occur.MUST);
+        }
 
         var searchers = open.Value.Searchers;
         var searcher = searchers.Acquire();
@@ -143,9 +165,43 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 ? searcher.Search(query, wanted, new Sort(new SortField("date", SortFieldType.INT64, true), SortField.FIELD_SCORE))
                 : searcher.Search(query, wanted);
             var hits = top.ScoreDocs.Skip((Math.Max(1, request.Page) - 1) * SearchRequest.PageSize)
-                .Select(d => ToHit(searcher.Doc(d.Doc), words, phrases))
+                .Select(d => ToHit(searcher.Doc(d.Doc), marks))
                 .ToList();
             return new SearchResults(top.TotalHits, hits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The query with the first word that occurs nowhere replaced by a near word (<see cref="NearWords"/>), if that query
+    /// finds something with the same filters; else null.
+    /// </summary>
+    private string? Suggest(SearchRequest request, IReadOnlyList<QueryWord> terms)
+    {
+        var searchers = open.Value.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            foreach (var part in QueryTerms.AllParts(terms))
+            {
+                if (ChineseQuery.PartClause(analyzer, part) is not { } clause || searcher.Search(clause, 1).TotalHits > 0
+                    || NearWords.Find(searcher.IndexReader, part.Text) is not { } near)
+                {
+                    continue;
+                }
+
+                var suggestion = string.Join(" ", terms.Select(w => w.Text.Replace(part.Text, near, StringComparison.Ordinal)));
+                var words = QueryTerms.Understand(analyzer, vocabulary.Current, suggestion);
+                if (ChineseQuery.Build(analyzer, words) is { } query && Run(request with { Page = 1 }, query, []).Total > 0)
+                {
+                    return suggestion;
+                }
+            }
+
+            return null;
         }
         finally
         {
@@ -161,52 +217,46 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private SearchHit ToHit(Document doc, Query words, List<List<(string Term, int Position)>> phrases)
+    private static SearchHit ToHit(Document doc, List<(string Form, int Word)> marks)
     {
         var title = doc.Get("title");
         var body = doc.Get("body");
-        // The bigram fields are what matched, so marking their phrases in the stored text finds the words; the
-        // Highlighter is only asked about a title that matched through its SmartCn words alone (rare, and short).
-        var titleHtml = Snippets.MarkAll(analyzer, "title2", title, phrases) ?? Highlight(words, "title", title) ?? MinimalHtmlEncoder.Encode(title);
-        var snippet = Snippets.Fragment(analyzer, "body2", body, phrases)
+        // The n-gram fields are what matched, so the words as substrings of the stored text are what to mark. (Lucene's
+        // Highlighter, once asked about titles without such a substring, cost a tenth of an uncached search: issue 19.)
+        var titleHtml = Snippets.MarkAll(title, marks) ?? MinimalHtmlEncoder.Encode(title);
+        var snippet = Snippets.Fragment(body, marks)
                       ?? MinimalHtmlEncoder.Encode(body.Length > 100 ? body[..100] + "…" : body);
         return new SearchHit(int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), titleHtml, snippet,
-            doc.Get("label"), doc.Get("sectionName"), doc.Get("org"));
-    }
-
-    /// <summary>The best fragment with the matches marked; SmartCn marks each token, so adjacent marks are merged.</summary>
-    private string? Highlight(Query query, string field, string text)
-    {
-        var scorer = new QueryScorer(query, field);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
-        {
-            TextFragmenter = new NullFragmenter(),
-        };
-        var fragment = highlighter.GetBestFragment(analyzer, field, text);
-        return fragment?.Replace("</mark><mark>", "", StringComparison.Ordinal);
+            doc.Get("label"), doc.Get("sectionName"), doc.Get("org")) { IssueUrl = doc.Get("issueUrl") ?? "" };
     }
 
     private static Document ToLucene(SearchDocument d)
     {
         var names = string.Join(" ", new[] { d.Organization, d.Correspondents, d.Author }
             .Where(n => !string.IsNullOrWhiteSpace(n))
-            .SelectMany(n => new[] { n!, n!.Replace(" ", "", StringComparison.Ordinal) }));
+            .SelectMany(n => new[] { n!, n!.Replace(" ", "", StringComparison.Ordinal) })
+            .Select(TextFolding.Fold));
+        var (title, body) = (TextFolding.Fold(d.Title), TextFolding.Fold(d.Body));
         var doc = new Document
         {
             new StringField("id", d.ArticleId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
             new StringField("issue", d.IssueId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
-            new TextField("title", d.Title, Field.Store.YES),
+            // Indexed folded (繁体 → 简体, full-width → half-width), as queries are; stored as written.
+            new TextField("title", title, Field.Store.NO),
+            new StoredField("title", d.Title),
             new StoredField("body", d.Body),
-            new TextField("title2", d.Title, Field.Store.NO),
+            new TextField("title2", title, Field.Store.NO),
             new TextField("names2", names, Field.Store.NO),
-            new TextField("body2", d.Body, Field.Store.NO),
-            new TextField("title3", d.Title, Field.Store.NO),
+            new TextField("body2", body, Field.Store.NO),
+            new TextField("title3", title, Field.Store.NO),
             new TextField("names3", names, Field.Store.NO),
-            new TextField("body3", d.Body, Field.Store.NO),
+            new TextField("body3", body, Field.Store.NO),
             new StringField("section", d.SectionId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new StoredField("sectionName", d.SectionName),
             new StringField("year", d.Year.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new StoredField("label", d.IssueLabel),
+            new StoredField("issueUrl", d.IssueUrl),
+            new Int32Field("day", (int)(d.DateKey / 100_000), Field.Store.NO),
             new StringField("public", d.IsPublic ? "1" : "0", Field.Store.NO),
             new NumericDocValuesField("date", d.DateKey),
         };

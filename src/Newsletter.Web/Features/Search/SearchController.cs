@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Newsletter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Admin.Organizations;
 using Newsletter.Web.Features.Issues;
 using Newsletter.Web.Features.Shared;
 
@@ -21,27 +23,67 @@ public sealed record SearchPageViewModel(
     string? Notice,
     bool Building = false)
 {
+    /// <summary>The issue searched within (from its page), with its label and address; null for the whole archive.</summary>
+    public (int Id, string Label, string Url)? Within { get; init; }
+
+    /// <summary>The query string of this search (without the page), for links that keep the filters.</summary>
+    public string Filters(string? query = null, SearchSort? sort = null) =>
+        $"q={Uri.EscapeDataString(query ?? Query)}&section={Request.SectionId}&year={Request.Year}&org={Uri.EscapeDataString(Request.Organization ?? "")}"
+        + $"&from={Request.From:yyyy-MM-dd}&to={Request.To:yyyy-MM-dd}{(Within is { } w ? $"&issue={w.Id}" : "")}&sort={sort ?? Request.Sort}";
+
     public int TotalPages => Math.Max(1, (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
 }
 
 /// <summary>Search over published issues.</summary>
 [AllowAnonymous]
-public sealed class SearchController(ISearchIndex index, NewsletterDbContext db, ArchiveQueries queries) : Controller
+public sealed class SearchController(ISearchIndex index, SearchFilters filters, ArchiveQueries queries) : Controller
 {
     private const int BuildingRetrySeconds = 10;
 
     [HttpGet("/search")]
     [EnableRateLimiting(RateLimits.Search)]
     [OutputCache(PolicyName = ArchiveCachePolicy.Name)]
-    public async Task<IActionResult> Index(string? q, int? section, int? year, string? org, SearchSort sort = SearchSort.Relevance, int page = 1)
+    public async Task<IActionResult> Index(
+        string? q, int? section, int? year, string? org, DateOnly? from, DateOnly? to, int? issue, SearchSort sort = SearchSort.Relevance, int page = 1)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
         var typed = (q ?? "").Trim();
         var query = SearchBox.Cut(typed); // a 20,000-character query is neither searched nor echoed whole
-        var request = new SearchRequest(query, section, year, org, Enum.IsDefined(sort) ? sort : SearchSort.Relevance, Math.Clamp(page, 1, 1000), signedIn);
+        var within = issue is null ? null
+            : await (await queries.ReadableIssuesAsync(signedIn, HttpContext.RequestAborted)).Where(i => i.Id == issue).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (issue is not null && within is null)
+        {
+            return this.NotFoundPage("没有这一期工作通讯，无法在其中搜索。");
+        }
+
+        var notices = new List<string>();
+        if (typed.Length > SearchBox.MaxLength)
+        {
+            notices.Add($"搜索词太长，只用了前 {SearchBox.MaxLength} 个字。");
+        }
+
+        if (ModelState.GetFieldValidationState(nameof(from)) == ModelValidationState.Invalid
+            || ModelState.GetFieldValidationState(nameof(to)) == ModelValidationState.Invalid)
+        {
+            // A hand-typed date the browser's date field would not send: searched without it, and said so.
+            notices.Add("日期格式不对（应为 2023-05-06 这样），已按不限日期搜索。");
+        }
+
+        if (from > to)
+        {
+            (from, to) = (to, from);
+            notices.Add("起止日期填反了，已对调。");
+        }
+
+        var request = new SearchRequest(query, section, year, org, Enum.IsDefined(sort) ? sort : SearchSort.Relevance, Math.Clamp(page, 1, 1000), signedIn)
+        {
+            IssueId = within?.Id,
+            From = from,
+            To = to,
+        };
         var building = !index.Exists;
         var results = query.Length == 0 || building ? SearchResults.Empty : index.Search(request);
-        var notice = typed.Length > SearchBox.MaxLength ? $"搜索词太长，只用了前 {SearchBox.MaxLength} 个字。" : null;
+        var notice = notices.Count == 0 ? null : string.Join(" ", notices);
         if (building && query.Length > 0)
         {
             // Only until this node's first index build ends (a fresh data folder or a restore): a passing state, not
@@ -50,13 +92,10 @@ public sealed class SearchController(ISearchIndex index, NewsletterDbContext db,
             Response.Headers.RetryAfter = BuildingRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        // The filters name only what this reader may find: a members-only issue's year or 单位 is not shown to others.
-        var readable = await queries.ReadableIssuesAsync(signedIn, HttpContext.RequestAborted);
-        var years = await readable.Select(i => i.Year).Distinct().OrderByDescending(y => y).ToListAsync();
-        var organizations = await db.Articles.AsNoTracking()
-            .Where(a => a.AttributionOrganization != null && readable.Any(i => i.Id == a.IssueId))
-            .Select(a => a.AttributionOrganization!).Distinct().OrderBy(o => o).ToListAsync();
-        var sections = await db.Sections.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync();
-        return View(new SearchPageViewModel(query, request, results, sections, years, organizations, notice, building && query.Length > 0));
+        var lists = await filters.ReadAsync(signedIn, HttpContext.RequestAborted);
+        return View(new SearchPageViewModel(query, request, results, lists.Sections, lists.Years, lists.Organizations, notice, building && query.Length > 0)
+        {
+            Within = within is null ? null : (within.Id, within.FullLabel, ArchiveUrls.Issue(within)),
+        });
     }
 }

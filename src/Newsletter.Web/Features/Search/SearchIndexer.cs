@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
+using Newsletter.Web.Features.Shared;
 using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Search;
@@ -121,6 +122,6 @@ public sealed class SearchIndexer(NewsletterDbContext db, ISearchIndex index, Ma
         var date = issue.PrintDate?.DayNumber ?? new DateOnly(issue.Year, Math.Clamp(issue.CoverMonth, 1, 12), 1).DayNumber;
         return issue.Articles.Where(a => a.Section is not null).Select(a => new SearchDocument(
             a.Id, issue.Id, a.Title, markdown.ToPlainText(a.Body), a.Section!.Id, a.Section.Name, issue.Year, issue.FullLabel,
-            a.AttributionOrganization, a.Correspondents, a.AuthorName, isPublic, DateKey(date, a)));
+            a.AttributionOrganization, a.Correspondents, a.AuthorName, isPublic, DateKey(date, a), ArchiveUrls.Issue(issue)));
     }
 }

@@ -14,7 +14,8 @@ public sealed record SearchDocument(
     string? Correspondents,
     string? Author,
     bool IsPublic,
-    long DateKey);
+    long DateKey,
+    string IssueUrl = "");
 
 public enum SearchSort
 {
@@ -25,12 +26,36 @@ public enum SearchSort
 public sealed record SearchRequest(string? Query, int? SectionId, int? Year, string? Organization, SearchSort Sort, int Page, bool SignedIn)
 {
     public const int PageSize = 10;
+
+    /// <summary>Only this issue (searching from an issue's page).</summary>
+    public int? IssueId { get; init; }
+
+    /// <summary>Only issues dated from this day (the print date, else the first of the cover month).</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Only issues dated up to this day.</summary>
+    public DateOnly? To { get; init; }
 }
 
-public sealed record SearchHit(int ArticleId, string TitleHtml, string SnippetHtml, string IssueLabel, string SectionName, string? Organization);
+public sealed record SearchHit(int ArticleId, string TitleHtml, string SnippetHtml, string IssueLabel, string SectionName, string? Organization)
+{
+    /// <summary>The issue's page, for the heading the hits of one issue are grouped under.</summary>
+    public string IssueUrl { get; init; } = "";
+}
 
+/// <summary>
+/// One page of hits and their total. <see cref="Partial"/>: no article has all the words, these have some of them.
+/// <see cref="Words"/>: how the query was understood (shown as chips).
+/// </summary>
 public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits)
 {
+    public bool Partial { get; init; }
+
+    public IReadOnlyList<QueryWord> Words { get; init; } = [];
+
+    /// <summary>您要找的是不是…: a query with one word replaced by a near one (姚璇 → 姚瑛) that has results.</summary>
+    public string? Suggestion { get; init; }
+
     public static SearchResults Empty { get; } = new(0, []);
 }
 

@@ -103,8 +103,30 @@ public class FeedAndSitemapTests(PortalFactory portal)
             .ToDictionary(u => u.Element(SitemapNs + "loc")!.Value, u => u.Element(SitemapNs + "lastmod")?.Value);
         var issue = urls["http://localhost/issues/2023/2"];
         Assert.NotNull(issue);
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", issue);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$", issue);
         Assert.All(urls.Where(u => u.Key.Contains("/articles/")), u => Assert.NotNull(u.Value));
         Assert.Null(urls["http://localhost/sections"]);
+    }
+
+    [Fact]
+    public async Task Feed_and_sitemap_date_the_back_issue_by_its_print_date_not_by_its_import()
+    {
+        var createdAt = await portal.WithDbAsync(db => db.Issues.Where(i => i.Year == 2023 && i.Number == 2).Select(i => i.CreatedAt).SingleAsync());
+        Assert.NotEqual(2023, createdAt.Year);
+
+        var atom = await client.GetStringAsync("/feed.atom");
+        Assert.Contains("<published>2023-05-06T00:00:00+08:00</published>", atom);
+        var entry = Assert.Single((await FeedAsync(client)).Items);
+        Assert.Equal(new DateTimeOffset(2023, 5, 6, 0, 0, 0, TimeSpan.FromHours(8)), entry.PublishDate);
+        Assert.Equal(entry.PublishDate, entry.LastUpdatedTime);
+
+        var urls = XDocument.Load(await client.GetStreamAsync("/sitemap.xml")).Root!.Elements(SitemapNs + "url")
+            .ToDictionary(u => u.Element(SitemapNs + "loc")!.Value, u => u.Element(SitemapNs + "lastmod")?.Value);
+        foreach (var path in new[] { "/", "/issues", "/issues/2023", "/issues/2023/2", "/sections/research" })
+        {
+            Assert.Equal("2023-05-06T00:00:00+08:00", urls["http://localhost" + path]);
+        }
+
+        Assert.All(urls.Where(u => u.Key.Contains("/articles/")), u => Assert.Equal("2023-05-06T00:00:00+08:00", u.Value));
     }
 }

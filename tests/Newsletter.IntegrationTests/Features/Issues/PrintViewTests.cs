@@ -22,11 +22,12 @@ public class PrintViewTests(PortalFactory portal)
         Assert.Contains("2023年5月6日", meta);
         Assert.Contains("内部资料 免费交流", page.QuerySelector(".bf-internal")!.TextContent);
 
-        Assert.Equal(["工作调研", "协会活动", "学习文选", "专题党课", "经验交流", "基层简讯"], page.QuerySelectorAll(".bf-toc h3").Select(h => h.TextContent));
+        Assert.Equal(["工作调研", "协会活动", "学习文选", "专题党课", "经验交流", "基层简讯（6 条）"],
+            page.QuerySelectorAll(".bf-toc h3").Select(h => h.QuerySelector("a")?.TextContent ?? h.TextContent));
         var pages = page.QuerySelectorAll(".bf-toc .bf-page").Select(p => p.TextContent).Where(p => p.Length > 0);
         Assert.Equal(["3", "5", "7", "8", "9", "11", "15", "17", "25"], pages);
         Assert.Equal(15, page.QuerySelectorAll("main article").Length);
-        Assert.Equal(9, page.QuerySelectorAll(".bf-toc a").Length);
+        Assert.Equal(9, page.QuerySelectorAll(".bf-toc li a").Length);
         foreach (var link in page.QuerySelectorAll(".bf-toc a"))
         {
             Assert.NotNull(page.QuerySelector(link.GetAttribute("href")!));
@@ -42,6 +43,35 @@ public class PrintViewTests(PortalFactory portal)
 
         Assert.Contains("/css/print.css", html);
         Assert.DoesNotContain("&#x", html);
+    }
+
+    [Fact]
+    public async Task Print_view_says_its_toc_numbers_are_the_printed_issues_and_briefs_are_one_line_with_their_page()
+    {
+        var page = await Html.ParseAsync(await portal.CreateClient().GetStringAsync("/issues/2023/2/print"));
+        Assert.Contains("原印刷版的页码", page.QuerySelector(".bf-toc .bf-toc-note")!.TextContent);
+        Assert.Contains("PDF 版的目录按 PDF 的页码", page.QuerySelector(".bf-toc .bf-toc-note")!.TextContent);
+
+        // Every heading of the 目录 has entries under it, except 基层简讯, which is itself one entry pointing at its section.
+        foreach (var heading in page.QuerySelectorAll(".bf-toc h3:not(.bf-toc-briefs)"))
+        {
+            Assert.NotEmpty(heading.NextElementSibling!.QuerySelectorAll("li"));
+        }
+
+        var briefs = Assert.Single(page.QuerySelectorAll(".bf-toc h3.bf-toc-briefs"));
+        var target = page.QuerySelector(briefs.QuerySelector("a")!.GetAttribute("href")!)!;
+        Assert.Equal(("H2", "基层简讯"), (target.TagName, target.TextContent));
+        Assert.Equal(6, target.ParentElement!.QuerySelectorAll(".bf-brief").Length);
+        Assert.Equal("bf-toc", page.QuerySelector("nav.bf-toc")!.ClassName); // 目录 fits page 1: it ends the page
+    }
+
+    [Fact]
+    public async Task Article_page_of_an_imported_issue_keeps_its_printed_page()
+    {
+        var page = await Html.ParseAsync(await portal.CreateClient().GetStringAsync("/issues/2023/2"));
+        var first = page.QuerySelector("a[href^='/articles/']")!.GetAttribute("href")!;
+        var article = await Html.ParseAsync(await portal.CreateClient().GetStringAsync(first));
+        Assert.Contains("刊于 2023年第2期(总第65期) · 印刷版第 3 页", System.Text.RegularExpressions.Regex.Replace(article.QuerySelector("main")!.TextContent, @"\s+", " "));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class MyOrganizationTests : IDisposable
     public async Task An_account_without_an_organisation_is_told_so_in_chinese()
     {
         var member = await portal.SignedInAsync(Roles.Member, "nobody@test.local");
-        foreach (var url in new[] { Page, "/my/contributions" })
+        foreach (var url in new[] { Page, "/my/contributions", "/my/deliveries" })
         {
             var page = await member.PageAsync(url);
             Assert.Contains("您的账号还没有关联到单位名单中的单位", page.QuerySelector(".no-organization")!.TextContent);
@@ -149,10 +149,47 @@ public sealed class MyOrganizationTests : IDisposable
             ["my-organization"] = await wuxuan.GetStringAsync(Page),
             ["my-contributions"] = await wuxuan.GetStringAsync("/my/contributions"),
             ["my-refused"] = await (await AddAsync(wuxuan, "bad@")).Content.ReadAsStringAsync(),
+            ["my-deliveries"] = await wuxuan.GetStringAsync("/my/deliveries"),
             ["admin-statistics"] = await admin.GetStringAsync("/admin/statistics"),
             ["admin-organization"] = await admin.GetStringAsync($"/admin/organizations/{ids.Wuxuan}/edit"),
         };
         Assert.Empty(await NuHtmlChecker.ErrorsAsync(pages));
+    }
+
+    [Fact]
+    public async Task A_county_sees_what_was_sent_to_its_own_addresses_only_without_links_to_the_dispatch_pages()
+    {
+        var admin = await portal.SignedInAsync(Roles.Administrator);
+        var ids = await OrganizationTreeSeed.CreateAsync(admin, portal);
+        var wuxuan = await MemberAsync("wuxuan@test.local", ids.Wuxuan);
+        Assert.Equal("还没有发给这个单位的邮件。", (await wuxuan.PageAsync("/my/deliveries")).QuerySelector("#no-deliveries")!.TextContent);
+
+        // A dispatch of the seed issue to two organisations (as publishing makes it), one address refused.
+        await portal.WithDbAsync(async db =>
+        {
+            var issue = await db.Issues.FirstAsync(i => i.SerialNumber == 65);
+            db.Dispatches.Add(new Dispatch
+            {
+                IssueId = issue.Id, Subject = "工作通讯 2023年第2期(总第65期)", CreatedAt = DateTime.UtcNow, CreatedBy = "主编甲",
+                Recipients =
+                [
+                    new() { OrganizationId = ids.Wuxuan, OrganizationName = "武宣县计生协", Email = "wx@example.cn", Group = DistributionGroup.Distribute, Status = DeliveryStatus.Sent, SentAt = DateTime.UtcNow },
+                    new() { OrganizationId = ids.Wuxuan, OrganizationName = "武宣县计生协", Email = "old@wx.example.cn", Group = DistributionGroup.Distribute, Status = DeliveryStatus.Failed, LastError = "550 5.1.1 用户不存在" },
+                    new() { OrganizationId = ids.Laibin, OrganizationName = "来宾市计生协", Email = "lb@example.cn", Group = DistributionGroup.Distribute, Status = DeliveryStatus.Sent, SentAt = DateTime.UtcNow },
+                ],
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await wuxuan.PageAsync("/my/deliveries");
+        var rows = page.QuerySelectorAll("#deliveries tbody tr").Select(tr => (tr.GetAttribute("data-email"), tr.QuerySelector(".status")!.TextContent)).OrderBy(r => r.Item1).ToList();
+        Assert.Equal([("old@wx.example.cn", "失败"), ("wx@example.cn", "已发送")], rows);
+        Assert.Contains("2023年第2期(总第65期)", page.QuerySelector("#deliveries tbody")!.TextContent);
+        Assert.Contains("550 5.1.1 用户不存在", page.QuerySelector("#deliveries tbody")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("#deliveries a"));
+        Assert.NotNull((await wuxuan.PageAsync(Page)).QuerySelector("a[href='/my/deliveries']"));
+        var adminPage = await admin.PageAsync($"/admin/organizations/{ids.Wuxuan}/deliveries");
+        Assert.Equal(2, adminPage.QuerySelectorAll("#deliveries a[href^='/admin/dispatches/']").Length);
     }
 
     private static Task<HttpResponseMessage> AddAsync(HttpClient member, string email) =>

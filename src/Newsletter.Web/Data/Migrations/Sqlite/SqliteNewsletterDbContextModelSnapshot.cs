@@ -975,6 +975,54 @@ namespace Newsletter.Web.Data.Migrations.Sqlite
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Newsletter.Web.Domain.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonyms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Words = "计生协=计划生育协会=计生协会"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Words = "卫健委=卫生健康委员会=卫生健康委"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Words = "卫健局=卫生健康局"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Words = "自治区=广西壮族自治区"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Words = "计生=计划生育"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Words = "三孩政策=三孩生育政策"
+                        });
+                });
+
             modelBuilder.Entity("Newsletter.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")

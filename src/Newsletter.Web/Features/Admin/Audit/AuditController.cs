@@ -58,7 +58,10 @@ public sealed class AuditController(NewsletterDbContext db) : Controller
         var list = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var types = await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(e => e).ToListAsync(ct);
-        return View(new AuditPage(filter, errors, list, types, page, pages, total));
+        var ids = list.Where(e => AuditPage.PersonEntities.Contains(e.EntityType)).Select(e => e.EntityId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : $"{u.DisplayName}（{u.Email}）", ct);
+        return View(new AuditPage(filter, errors, list, types, page, pages, total, people));
     }
 
     private static DateOnly? ParseDate(string? text, string label, List<string> errors)

@@ -84,9 +84,13 @@ public sealed class DistributionLists(NewsletterDbContext db, TimeProvider clock
         var recipients = new List<DispatchRecipient>();
         var byAddress = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow().UtcDateTime;
+        var tree = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id);
         foreach (var group in new[] { DistributionGroup.Send, DistributionGroup.Distribute })
         {
-            foreach (var membership in await Active(group).ToListAsync())
+            // Recipients in the footer's administrative order, so the dispatch page lists them as the 送/发 lines read.
+            var memberships = (await Active(group).ToListAsync())
+                .OrderBy(m => AdministrativePath(tree[m.OrganizationId], tree), PathOrder.Instance).ThenBy(m => m.SortOrder);
+            foreach (var membership in memberships)
             {
                 foreach (var contact in membership.Organization!.Contacts.Where(c => c.IsActive))
                 {

@@ -8,8 +8,8 @@ namespace Newsletter.Web.Features.Admin.Organizations;
 public sealed record DeliveryLine(
     int DispatchId, string IssueLabel, bool IsResend, DistributionGroup Group, string Email, DeliveryStatus Status, DateTime CreatedAt, DateTime? SentAt, string? Reason);
 
-/// <summary>An organisation's 接收记录: newest dispatch first.</summary>
-public sealed record DeliveryHistoryPage(int OrganizationId, string OrganizationName, IReadOnlyList<DeliveryLine> Lines);
+/// <summary>An organisation's 接收记录: newest dispatch first; <paramref name="LinkDispatches"/> for administrators only.</summary>
+public sealed record DeliveryHistoryPage(int OrganizationId, string OrganizationName, IReadOnlyList<DeliveryLine> Lines, bool LinkDispatches = true);
 
 /// <summary>
 /// 接收记录: what was sent to one organisation — every issue (and every 补发), every address, its state and time — read

@@ -10,7 +10,8 @@ public sealed record TreeItem(Organization Organization, int Depth, Organization
 public static class OrganizationTree
 {
     /// <summary>
-    /// Depth first: each root (by 排序, then name) followed by its descendants. Anything caught in a loop of
+    /// Depth first, in administrative order: the region, each city followed by its counties, then the other bodies; siblings
+    /// by level (region, city, county, body), then 排序, then name in pinyin order. Anything caught in a loop of
     /// parents (which the pages refuse to make) is still listed, at the end, as a root.
     /// </summary>
     public static List<TreeItem> Flatten(IReadOnlyCollection<Organization> all)
@@ -68,5 +69,5 @@ public static class OrganizationTree
     public static StringComparer NameOrder { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), CompareOptions.None);
 
     private static IEnumerable<Organization> Ordered(IEnumerable<Organization> organizations) =>
-        organizations.OrderBy(o => o.SortOrder).ThenBy(o => o.Name, NameOrder);
+        organizations.OrderBy(o => o.Kind).ThenBy(o => o.SortOrder).ThenBy(o => o.Name, NameOrder);
 }

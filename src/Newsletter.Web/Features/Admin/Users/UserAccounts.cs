@@ -4,6 +4,7 @@ using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
 using Newsletter.Web.Features.Admin.Audit;
+using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Admin.Users;
 
@@ -13,7 +14,9 @@ public sealed class UserAccounts(
 {
     public async Task<UsersPage> ListAsync(CancellationToken ct)
     {
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(ct);
+        // By name as Chinese sorts it (pinyin, zh-CN collation), not by the database's code points.
+        var all = (await users.Users.AsNoTracking().ToListAsync(ct))
+            .OrderBy(u => u.DisplayName, ChineseOrder.Names).ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToList();
         var roles = (await (from ur in db.UserRoles
                             join r in db.Roles on ur.RoleId equals r.Id
                             select new { ur.UserId, r.Name }).ToListAsync(ct))

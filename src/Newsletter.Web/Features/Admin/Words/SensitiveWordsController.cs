@@ -5,6 +5,7 @@ using Newsletter.Web.Data;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Admin.Audit;
 using Newsletter.Web.Features.Shared;
+using Newsletter.Web.Infrastructure;
 
 namespace Newsletter.Web.Features.Admin.Words;
 
@@ -97,7 +98,7 @@ public sealed class SensitiveWordsController(NewsletterDbContext db, AuditLog au
     }
 
     private async Task<WordsPage> PageAsync(WordForm add, BulkWordsForm bulk, CancellationToken ct) =>
-        new(await db.SensitiveWords.AsNoTracking().OrderBy(w => w.Word).ToListAsync(ct), add, bulk);
+        new((await db.SensitiveWords.AsNoTracking().ToListAsync(ct)).OrderBy(w => w.Word, ChineseOrder.Names).ToList(), add, bulk);
 
     /// <summary>Words already in the list, compared the same way on SQLite and SQL Server (ignoring case).</summary>
     private async Task<HashSet<string>> ExistingAsync(CancellationToken ct) =>

@@ -115,6 +115,26 @@ public sealed partial class AuditAdminTests : IDisposable
         Assert.Empty(first.Select(r => r.Detail).Intersect(second.Select(r => r.Detail)));
     }
 
+    [Fact]
+    public async Task Entries_about_an_account_name_the_person_not_the_account_id()
+    {
+        var admin = await ActAsync();
+        var liu = await portal.UserIdAsync("liuming@diecai.test");
+        var page = await admin.PageAsync("/admin/audit?entityType=User");
+        var whats = page.QuerySelectorAll("table.audit-log tbody tr").Select(tr => tr.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Assert.Equal(["用户 刘名（liuming@diecai.test）", "用户 刘名（liuming@diecai.test）", "用户 覃管理（qin@admin.test）"], whats);
+        Assert.DoesNotContain(liu, page.QuerySelector("table.audit-log")!.TextContent);
+
+        var (signIns, _) = await AuditAsync(admin, "?entityType=Account");
+        var signInPage = await admin.PageAsync("/admin/audit?entityType=Account");
+        Assert.Empty(signIns); // AuditAsync leaves the sign-ins out; the page itself shows them by name
+        Assert.Contains("登录 管理员甲（", signInPage.QuerySelector("table.audit-log")!.TextContent);
+        Assert.DoesNotMatch(Guid(), signInPage.QuerySelector("table.audit-log")!.TextContent);
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guid();
+
     [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$")]
     private static partial Regex TimePattern();
 }

@@ -48,7 +48,7 @@ public partial class PdfDownloadTests(PortalFactory portal)
         Assert.InRange(Generator.Runs - runs, 0, 1); // two requests at once, one Chromium at most
 
         var titles = (await Html.ParseAsync(await client.GetStringAsync("/issues/2023/2/print")))
-            .QuerySelectorAll(".bf-toc a").Select(a => Squeeze(a.TextContent)).ToList();
+            .QuerySelectorAll(".bf-toc li a").Select(a => Squeeze(a.TextContent)).ToList();
         Assert.Equal(9, titles.Count);
 
         using var pdf = PdfDocument.Open(both[0]);
@@ -84,6 +84,17 @@ public partial class PdfDownloadTests(PortalFactory portal)
             Assert.True(heading > tocPages, $"{title} is not a heading in the body; the headings are: {string.Join(" | ", headings)}");
             Assert.True(printed[title] == heading, $"目录 says {title} is on page {printed[title]}, it is on page {heading}");
         }
+
+        // The whole 目录 is on page 1, and page 2 is full of the first article, not the 目录's last lines.
+        Assert.Equal(1, tocPages);
+        Assert.StartsWith("工作调研杜振宗到自治区计生协调研", pages[1]);
+        Assert.True(pages[1].Length > 500, $"page 2 holds {pages[1].Length} characters");
+
+        // 基层简讯 is one 目录 line with the page its section starts on.
+        var briefs = Regex.Match(pages[0], @"基层简讯（6条）(\d+)");
+        Assert.True(briefs.Success, pages[0]);
+        var briefsPage = int.Parse(briefs.Groups[1].Value);
+        Assert.Equal([briefsPage], pages.Select((p, i) => (p, i)).Skip(1).Where(x => x.p.Contains("基层简讯", StringComparison.Ordinal)).Select(x => x.i + 1));
 
         Assert.Contains(pages, p => p.Contains("杜振宗到自治区计生协调研", StringComparison.Ordinal));
         Assert.Contains(pages, p => p.Contains("广西壮族自治区计划生育协会", StringComparison.Ordinal));
