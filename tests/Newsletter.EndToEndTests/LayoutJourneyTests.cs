@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Newsletter.IntegrationTests;
 using Newsletter.IntegrationTests.Features.Admin.Dispatches;
+using Newsletter.IntegrationTests.Features.Editorial;
 using Newsletter.Web.Domain;
 using Newsletter.Web.Features.Account;
 using static Microsoft.Playwright.Assertions;
@@ -106,6 +107,35 @@ public sealed class LayoutJourneyTests(BrowserFixture browser, PortalServer serv
                 }
             });
         }
+
+        // The issue's own page after publication: the delivery counts with the dispatch link (this chief editor is also an
+        // administrator); then a 撤回 from a tab left open after another tab withdrew it: 409, the reason kept and brought back.
+        var issueId = await server.Portal.PublishNewIssueAsync("河池市计生协举办婚育新风进万家宣传活动。");
+        await journey.Step(office, "the published issue shows its deliveries", async () =>
+        {
+            await server.Portal.WaitForAsync(r => r.Count == 3 && r.All(x => x.Status == DeliveryStatus.Sent), seconds: 30);
+            await office.GotoAsync($"/editorial/issues/{issueId}");
+            await Expect(office.Locator("#issue-deliveries [data-counts]")).ToHaveTextAsync("已发送 3 / 失败 0");
+            await Expect(office.Locator("#issue-deliveries a")).ToHaveAttributeAsync("href", new Regex("^/admin/dispatches/\\d+$"));
+            await journey.CheckAccessibilityAsync(office, "compose with deliveries");
+            await ShotAsync(journey, office, "compose with deliveries", 1280);
+        });
+        var secondTab = await office.Context.NewPageAsync();
+        await journey.Step(secondTab, "a 撤回 from a stale tab keeps its reason", async () =>
+        {
+            await secondTab.GotoAsync($"/editorial/issues/{issueId}");
+            await office.ReloadAsync();
+            await office.Locator("#note-Withdraw").FillAsync("第一个窗口撤回。");
+            await office.Locator("form:has(#note-Withdraw) button[type=submit]").ClickAsync();
+            await Expect(office.Locator("#issue-status")).ToHaveTextAsync("已撤回");
+            await secondTab.Locator("#note-Withdraw").FillAsync("第二个窗口填写的撤回原因。");
+            await secondTab.Locator("form:has(#note-Withdraw) button[type=submit]").ClickAsync();
+            await Expect(secondTab.Locator("[data-kept-note]")).ToContainTextAsync("第二个窗口填写的撤回原因。");
+            await journey.CheckAccessibilityAsync(secondTab, "refused with the note kept");
+            await ShotAsync(journey, secondTab, "refused with the note kept", 1280);
+            await secondTab.Locator("a[data-back]").ClickAsync();
+            await Expect(secondTab.Locator("textarea#issue-comment")).ToHaveValueAsync("第二个窗口填写的撤回原因。");
+        });
 
         // A members-only issue opened by a reader who is not signed in: what it is, for whom, and the way to sign in.
         await server.Portal.WithDbAsync(async db =>
