@@ -46,6 +46,8 @@ public class Outcome
     {
         Refusal.None => Done,
         Refusal.NotPermitted => Forbidden(message ?? "没有权限。"),
+        // The item is no longer in the state the form was made for (a second tab, a colleague acted first): a conflict.
+        Refusal.NotFromThisStatus => Conflict((message ?? "状态已经变了，不能执行这个操作。") + "可能有人（或您在另一个窗口）刚刚处理过它，请查看最新状态。"),
         _ => Invalid(message ?? "不能执行这个操作。"),
     };
 }

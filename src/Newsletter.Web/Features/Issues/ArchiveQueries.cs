@@ -64,12 +64,12 @@ public sealed class ArchiveQueries(NewsletterDbContext db)
     /// Why an issue that is not readable is not: withdrawn (readers see the reason), members-only
     /// (anonymous readers are sent to sign in), or not there at all.
     /// </summary>
-    public async Task<(Issue? Withdrawn, bool MembersOnly)> WhyHiddenAsync(Func<IQueryable<Issue>, IQueryable<Issue>> which, CancellationToken ct)
+    public async Task<(Issue? Withdrawn, Issue? MembersOnly)> WhyHiddenAsync(Func<IQueryable<Issue>, IQueryable<Issue>> which, CancellationToken ct)
     {
         var issue = await which(db.Issues.AsNoTracking())
             .Where(i => i.Status == IssueStatus.Published || i.Status == IssueStatus.Withdrawn)
             .FirstOrDefaultAsync(ct);
-        return issue?.Status == IssueStatus.Withdrawn ? (issue, false) : (null, issue is not null);
+        return issue?.Status == IssueStatus.Withdrawn ? (issue, null) : (null, issue);
     }
 
     /// <summary>The attachments listed under an article (not removed), in upload order.</summary>

@@ -5,11 +5,14 @@ namespace Newsletter.Web.Features.Issues;
 
 /// <summary>
 /// What a reader gets for an issue (or its article, print view, PDF) that is not readable to them: 410 with the
-/// withdrawal notice, the sign-in page for a members-only issue, else the Chinese 404 page.
+/// withdrawal notice; for a members-only issue, 401 with a page that says it is for 会员单位 and offers sign-in (a bare
+/// bounce to the sign-in form left readers wondering why); else the Chinese 404 page.
 /// </summary>
 public static class HiddenIssuePages
 {
     public const string WithdrawnView = "/Features/Issues/Withdrawn.cshtml";
+
+    public const string MembersOnlyView = "/Features/Issues/MembersOnly.cshtml";
 
     /// <summary>For an issue asked for by its number (page, print view, PDF).</summary>
     public static Task<IActionResult> HiddenIssueAsync(
@@ -31,6 +34,16 @@ public static class HiddenIssuePages
             return controller.View(WithdrawnView, withdrawn);
         }
 
-        return membersOnly && controller.User.Identity?.IsAuthenticated != true ? controller.Challenge() : controller.NotFoundPage(notFound);
+        if (membersOnly is not null && controller.User.Identity?.IsAuthenticated != true)
+        {
+            controller.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            var request = controller.Request;
+            return controller.View(MembersOnlyView, new MembersOnlyViewModel(membersOnly.FullLabel, request.PathBase + request.Path + request.QueryString));
+        }
+
+        return controller.NotFoundPage(notFound);
     }
 }
+
+/// <summary>The page an anonymous reader gets for a members-only issue: which issue, and sign-in that comes back here.</summary>
+public sealed record MembersOnlyViewModel(string IssueLabel, string ReturnUrl);

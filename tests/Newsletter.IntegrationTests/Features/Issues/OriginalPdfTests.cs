@@ -108,8 +108,8 @@ public sealed class OriginalPdfTests : IAsyncLifetime
         });
 
         var anonymous = await portal.Browser().GetAsync("/issues/2023/2/original.pdf");
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Equal("/account/login", anonymous.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("仅供会员单位阅读", await anonymous.Content.ReadAsStringAsync());
 
         var member = await (await portal.SignedInAsync(Roles.Member)).GetAsync("/issues/2023/2/original.pdf");
         Assert.Equal(HttpStatusCode.OK, member.StatusCode);

@@ -5,7 +5,8 @@ using Newsletter.Web.Domain;
 namespace Newsletter.IntegrationTests.Features.Issues;
 
 /// <summary>
-/// Members-only issues never reach anonymous readers (a direct link leads to the sign-in page);
+/// Members-only issues never reach anonymous readers (a direct link explains, with 401, that the issue is for 会员单位
+/// and offers a sign-in that comes back to it);
 /// signed-in members read them; an issue's own setting overrides the default.
 /// </summary>
 public sealed class VisibilityTests : IDisposable
@@ -28,8 +29,13 @@ public sealed class VisibilityTests : IDisposable
         foreach (var url in new[] { "/issues/2023/2", $"/articles/{articleId}" })
         {
             var response = await client.GetAsync(url);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("2023年第2期", html);
+            Assert.Contains("仅供会员单位阅读", html);
+            Assert.Contains($"href=\"/account/login?returnUrl={Uri.EscapeDataString(url)}\"", html);
+            Assert.DoesNotContain("toc-heading", html);
+            Assert.DoesNotContain("article-body", html);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/issues/2023")).StatusCode);

@@ -69,6 +69,7 @@ public sealed class MembersOnlyPrivacyTests : IDisposable
         }
 
         var anonymous = await portal.Browser().GetAsync("/issues/2019/2/print");
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode); // the page for 会员单位, not the issue
+        Assert.Contains("仅供会员单位阅读", await anonymous.Content.ReadAsStringAsync());
     }
 }

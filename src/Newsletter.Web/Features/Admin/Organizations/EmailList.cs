@@ -14,25 +14,25 @@ public static partial class EmailList
 
     private static readonly char[] Separators = [';', '；', ',', '，', '、', '\n', '\r', '\t', ' ', '\u3000'];
 
-    /// <summary>The addresses in order, duplicates (ignoring case) dropped; or the first bad one as 第N个邮箱“x”格式不正确。</summary>
+    /// <summary>The addresses in order, duplicates (ignoring case) dropped; or every bad one, each as 第N个邮箱“x”格式不正确。</summary>
     public static Outcome<IReadOnlyList<string>> Parse(string? text)
     {
         var items = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var emails = new List<string>();
+        var bad = new List<string>();
         for (var i = 0; i < items.Length; i++)
         {
             if (!IsValid(items[i]))
             {
-                return Outcome<IReadOnlyList<string>>.Invalid($"第{i + 1}个邮箱“{items[i]}”格式不正确。");
+                bad.Add($"第{i + 1}个邮箱“{items[i]}”格式不正确。");
             }
-
-            if (!emails.Contains(items[i], StringComparer.OrdinalIgnoreCase))
+            else if (!emails.Contains(items[i], StringComparer.OrdinalIgnoreCase))
             {
                 emails.Add(items[i]);
             }
         }
 
-        return Outcome.Ok<IReadOnlyList<string>>(emails);
+        return bad.Count > 0 ? Outcome<IReadOnlyList<string>>.Invalid(bad) : Outcome.Ok<IReadOnlyList<string>>(emails);
     }
 
     /// <summary>

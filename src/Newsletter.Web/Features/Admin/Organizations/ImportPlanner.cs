@@ -43,22 +43,22 @@ public static class ImportPlanner
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var draft in lines.Select(ImportRowReader.Read))
         {
-            var error = draft.Error;
+            var errors = draft.Errors.ToList();
             if (draft.Name.Length > 0 && !firstLine.TryAdd(draft.Name, draft.Line))
             {
-                error ??= $"名称“{draft.Name}”与第{firstLine[draft.Name]}行重复。";
+                errors.Insert(0, $"名称“{draft.Name}”与第{firstLine[draft.Name]}行重复。");
             }
-            else if (error is null && draft.Kind is null && !byName.ContainsKey(draft.Name))
+            else if (draft.Name.Length > 0 && !draft.KindGiven && !byName.ContainsKey(draft.Name))
             {
-                error = "新单位要填写类型。";
+                errors.Add("新单位要填写类型。");
             }
 
-            drafts.Add(draft with { Error = error });
+            drafts.Add(draft with { Errors = errors });
         }
 
         ParentCheck.Run(drafts, firstLine, byName, nameById);
-        var rows = drafts.Select(d => d.Error is { } reason
-            ? new PlannedRow(d.Line, d.Name, RowOutcome.Error, [reason], null)
+        var rows = drafts.Select(d => d.Refused
+            ? new PlannedRow(d.Line, d.Name, RowOutcome.Error, d.Errors, null)
             : Compare(d, byName.GetValueOrDefault(d.Name), nameById)).ToList();
         return new ImportPlan(rows);
     }

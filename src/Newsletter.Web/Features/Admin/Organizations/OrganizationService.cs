@@ -83,7 +83,7 @@ public sealed class OrganizationService(NewsletterDbContext db, AuditLog audit, 
         var emails = EmailList.Parse(form.Emails);
         if (!emails.Succeeded)
         {
-            errors.Add(("Form.Emails", emails.Message!));
+            errors.AddRange(emails.Errors.Select(e => ("Form.Emails", e)));
         }
 
         if (errors.Count > 0)

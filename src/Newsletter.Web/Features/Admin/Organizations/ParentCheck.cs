@@ -37,7 +37,7 @@ internal sealed class ParentCheck
         depth = new int[drafts.Count];
         for (var i = 0; i < drafts.Count; i++)
         {
-            if (drafts[i].Error is null)
+            if (!drafts[i].Refused)
             {
                 lineOf[drafts[i].Name] = i;
             }
@@ -48,7 +48,7 @@ internal sealed class ParentCheck
         }
     }
 
-    /// <summary>Sets <see cref="ImportDraft.Error"/> on every line that cannot be imported because of its parent.</summary>
+    /// <summary>Sets <see cref="ImportDraft.Errors"/> on every line that cannot be imported because of its parent.</summary>
     public static void Run(List<ImportDraft> drafts, IReadOnlyDictionary<string, int> firstLine,
         IReadOnlyDictionary<string, Organization> byName, IReadOnlyDictionary<int, string> nameById)
     {
@@ -170,7 +170,7 @@ internal sealed class ParentCheck
 
     private void Refuse(List<int>? path, int i, string error)
     {
-        drafts[i] = drafts[i] with { Error = error };
+        drafts[i] = drafts[i] with { Errors = [.. drafts[i].Errors, error] };
         states[i] = State.Refused;
         if (path is { Count: > 0 } && path[^1] == i)
         {

@@ -127,7 +127,7 @@ public sealed class ArticlesController(
         }
 
         var outcome = await articles.TransitionAsync(id, action, note, Actor);
-        return Finish(id, outcome, "状态已更新。");
+        return this.Finish(outcome, "状态已更新。", nameof(Details), new { id }, note);
     }
 
     [HttpPost("{id:int}/comments")]

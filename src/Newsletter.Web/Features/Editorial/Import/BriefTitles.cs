@@ -5,7 +5,11 @@ namespace Newsletter.Web.Features.Editorial.Import;
 /// <summary>The title a brief (●…) stands under: it has no printed one.</summary>
 internal static partial class BriefTitles
 {
-    /// <summary>A brief has no printed title: its first clause of substance stands for one.</summary>
+    /// <summary>
+    /// A brief has no printed title: its first clause of substance stands for one, whole — it is the article's own heading,
+    /// and a heading ending in “…” read as a fault. Only a clause longer than a title may be (no punctuation for 200
+    /// characters) is cut, at <see cref="Domain.Article.MaxTitleLength"/>, so that the import does not refuse the brief.
+    /// </summary>
     public static string Of(string body)
     {
         var clauses = Clauses(body).SkipWhile(c => LeadingTime().IsMatch(c)).ToList();
@@ -15,7 +19,7 @@ internal static partial class BriefTitles
             title += "，" + clauses[i];
         }
 
-        return title.Length > 32 ? title[..32] + "…" : title;
+        return title.Length > Domain.Article.MaxTitleLength ? title[..Domain.Article.MaxTitleLength] : title;
     }
 
     /// <summary>Splits at ，。；！？ that are not inside “quotes”.</summary>

@@ -15,4 +15,5 @@ public sealed record IssueComposeViewModel(
     IReadOnlyList<WordHit> Hits,
     IReadOnlyList<Transition<Issue, IssueStatus, IssueAction>> Actions,
     IReadOnlyList<ReviewComment> Comments,
-    string? WhyNotEditable);
+    string? WhyNotEditable,
+    IReadOnlyList<Admin.Dispatches.DispatchSummary> Deliveries);

@@ -117,12 +117,13 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
     [HttpPost("{id:int}/transition")]
     public async Task<IActionResult> Transition(int id, IssueTransitionForm form)
     {
-        if (!ModelState.IsValid || !Enum.IsDefined(form.Action))
+        // 到时发布 is the scheduler's, never a person's: a posted one is a crafted form (400), not a stale one (409).
+        if (!ModelState.IsValid || !Enum.IsDefined(form.Action) || form.Action == IssueAction.PublishDue)
         {
             return Finish(id, Outcome.Invalid("没有这个操作。"), "");
         }
 
-        return Finish(id, await transitions.ApplyAsync(id, form, Actor), "状态已更新。");
+        return this.Finish(await transitions.ApplyAsync(id, form, Actor), "状态已更新。", nameof(Compose), new { id }, form.Note);
     }
 
     /// <summary>发送测试邮件: the issue's mail to the signed-in editor only, not a dispatch.</summary>
@@ -194,6 +195,7 @@ public sealed class IssuesController(IssueService issues, IssueTransitions trans
             await issues.HitsAsync(issue),
             IssueWorkflow.Instance.Allowed(issue, Actor).ToList(),
             await issues.CommentsAsync(issue.Id),
-            IssueRules.WhyNotEditable(issue, Actor));
+            IssueRules.WhyNotEditable(issue, Actor),
+            await db.OfIssueAsync(issue));
     }
 }

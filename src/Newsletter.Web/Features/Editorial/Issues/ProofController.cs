@@ -36,7 +36,7 @@ public sealed class ProofController(IssueService issues, IssuePrinter printer, A
         var actor = HttpContext.ToActor();
         var actions = new IssueComposeViewModel(
             issue, IssueForm.From(issue), issue.TableOfContents(), [], [], await issues.HitsAsync(issue),
-            IssueWorkflow.Instance.Allowed(issue, actor).ToList(), [], IssueRules.WhyNotEditable(issue, actor));
+            IssueWorkflow.Instance.Allowed(issue, actor).ToList(), [], IssueRules.WhyNotEditable(issue, actor), []);
         Response.Headers.CacheControl = MembersOnlyResponse.CacheControl;
         return View(IssuePrinter.PrintView, printer.Screen(await PageAsync(issue, ct), Marks(id, actions)));
     }

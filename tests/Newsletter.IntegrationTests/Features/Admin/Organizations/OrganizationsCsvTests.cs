@@ -120,11 +120,39 @@ public sealed class OrganizationsCsvTests : IDisposable
             (2, "错误", "上级单位“梧州市计生协”是它的下级单位，会形成循环。"),
             (3, "错误", "上级单位“乙单位”是它的下级单位，会形成循环。"),
             (4, "错误", "上级单位“甲单位”是它的下级单位，会形成循环。"),
-            (5, "错误", "类型“乡”不正确，应为自治区、市、县（市、区）、机关及其他之一。"),
+            (5, "错误", "类型“乡”不正确，应为自治区、市、县（市、区）、机关及其他之一（县级也可写“县”）。"),
             (6, "错误", "上级单位“坏单位”所在的第5行有错误。"),
             (7, "错误", "上级单位不能是它自己。"),
             (8, "新增", "类型：县（市、区）；上级单位：梧州市计生协"),
         ], rows.Select(r => (r.Line, r.Outcome, r.Notes)));
+    }
+
+    [Fact]
+    public async Task A_line_with_several_faults_lists_every_one_and_县_stands_for_the_county_kind()
+    {
+        var admin = await portal.SignedInAsync(Roles.Administrator);
+        var region = await admin.CreateOkAsync(portal, Fields("广西壮族自治区计划生育协会", "Region"));
+        await admin.CreateOkAsync(portal, Fields("梧州市计生协", "City", region));
+        var file = string.Join("\n", Header,
+            "多处出错的单位,乡,梧州市计生协,a@example.cn;坏地址;b@;c@example.cn,有时,暂停,作废,第一",
+            "藤县计生协,县,梧州市计生协,tx@example.cn,,正常,正常,2",
+            "蒙山县计生协,县级,梧州市计生协,,,,,3");
+        var (_, preview) = await admin.UploadAsync(Utf8(file, bom: false));
+        var rows = Rows(preview);
+        Assert.Equal(
+        [
+            (2, "错误", "类型“乡”不正确，应为自治区、市、县（市、区）、机关及其他之一（县级也可写“县”）。第2个邮箱“坏地址”格式不正确。第3个邮箱“b@”格式不正确。"
+                + "“送”的值“有时”不正确，应为“正常”“暂停”或留空。状态“作废”不正确，应为“正常”或“已停用”。排序“第一”不是 -100000 到 100000 之间的整数。"),
+            (3, "新增", "类型：县（市、区）；上级单位：梧州市计生协；邮箱：tx@example.cn；发：正常；排序：2"),
+            (4, "新增", "类型：县（市、区）；上级单位：梧州市计生协；排序：3"),
+        ], rows.Select(r => (r.Line, r.Outcome, r.Notes)));
+        Assert.Equal(6, preview.QuerySelectorAll("tr[data-line='2'] .row-notes span").Length);
+        Assert.Equal(2, await portal.WithDbAsync(db => db.Organizations.CountAsync()));
+
+        await admin.ApplyAsync(preview);
+        var counties = await portal.WithDbAsync(db => db.Organizations.Where(o => o.Kind == OrganizationKind.County).Select(o => o.Name).ToListAsync());
+        Assert.Equal(new HashSet<string> { "藤县计生协", "蒙山县计生协" }, counties.ToHashSet());
+        Assert.Equal(4, await portal.WithDbAsync(db => db.Organizations.CountAsync()));
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public sealed class PublicationSettingsTests : IDisposable
 
         Assert.Equal(IssueVisibility.MembersOnly, (await ReadAsync()).DefaultVisibility);
         var hidden = await reader.GetAsync("/issues/2023/2");
-        Assert.Equal(HttpStatusCode.Redirect, hidden.StatusCode);
-        Assert.Contains("/account/login", hidden.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, hidden.StatusCode); // the page for 会员单位, with its sign-in link
+        Assert.Contains("/account/login?returnUrl=", await hidden.Content.ReadAsStringAsync());
         var member = await portal.SignedInAsync(Roles.Member);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/issues/2023/2")).StatusCode);
     }
