@@ -32,7 +32,7 @@ public sealed class Portal : IAsyncDisposable
     public static async Task<(Portal Portal, TimeSpan FirstPage)> StartAsync(
         string publishFolder, string dataFolder, IReadOnlyDictionary<string, string> settings, string outputFile)
     {
-        var port = FreePort();
+        var port = Newsletter.IntegrationTests.Ports.Free();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -159,14 +159,5 @@ public sealed class Portal : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -47,7 +47,7 @@ public sealed class PortalProcess : IDisposable
     /// <summary>Starts the portal on the data folder and waits until /healthz reports it healthy (database and search index).</summary>
     public static async Task<PortalProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?> settings)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var address = new Uri($"http://127.0.0.1:{port}");
         var portal = new PortalProcess(StartInfo(dataPath, settings, [], address), address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
@@ -154,14 +154,5 @@ public sealed class PortalProcess : IDisposable
         }
 
         return info;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

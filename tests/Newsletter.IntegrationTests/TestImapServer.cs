@@ -23,7 +23,7 @@ public sealed class TestImapServer : IAsyncDisposable
     private readonly string folder = Path.Combine("/tmp", "nl-imap-" + Guid.NewGuid().ToString("N")[..12]);
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Ports.Free();
 
     /// <summary>Settings pointing the portal's bounce reader at this mailbox.</summary>
     public Dictionary<string, string?> Settings => new()
@@ -153,15 +153,6 @@ public sealed class TestImapServer : IAsyncDisposable
 
     private static int CurrentUid() =>
         int.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -22,7 +22,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public TestSmtpServer()
     {
-        Port = FreePort();
+        Port = Ports.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("127.0.0.1")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
@@ -70,15 +70,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public IReadOnlyDictionary<string, int> CountByRecipient() =>
         Messages.SelectMany(m => m.To.Mailboxes.Select(a => a.Address.ToLowerInvariant()))
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -26,15 +26,9 @@ public sealed class ContactSubscriptions(NewsletterDbContext db, AuditLog audit)
             return Outcome.Conflict($"{contact.Email} 没有退订，无需重新订阅。");
         }
 
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        if (WhyNot(ref reason, ReasonRequired) is { } refused)
         {
-            return Outcome.Invalid(ReasonRequired);
-        }
-
-        if (reason.Length > 500)
-        {
-            return Outcome.Invalid("原因不能超过 500 个字。");
+            return refused;
         }
 
         contact.UnsubscribedAt = null;
@@ -62,20 +56,23 @@ public sealed class ContactSubscriptions(NewsletterDbContext db, AuditLog audit)
             return Outcome.Conflict($"{contact.Email} 没有被退信停发，无需恢复。");
         }
 
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        if (WhyNot(ref reason, ResumeReasonRequired) is { } refused)
         {
-            return Outcome.Invalid(ResumeReasonRequired);
-        }
-
-        if (reason.Length > 500)
-        {
-            return Outcome.Invalid("原因不能超过 500 个字。");
+            return refused;
         }
 
         (contact.StoppedAt, contact.HardBounces) = (null, 0);
         audit.Record(actor, OrganizationService.Entity, organizationId, "恢复发送邮箱", "退信停发", "正常", detail: $"{contact.Email}：{reason}");
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
+    }
+
+    /// <summary>The reason an administrator gives, trimmed: required, at most 500 characters.</summary>
+    private static Outcome? WhyNot(ref string? reason, string required)
+    {
+        reason = reason?.Trim();
+        return string.IsNullOrEmpty(reason) ? Outcome.Invalid(required)
+            : reason.Length > 500 ? Outcome.Invalid("原因不能超过 500 个字。")
+            : null;
     }
 }
