@@ -52,10 +52,12 @@ public sealed class TestImapServer : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(folder, sub));
         }
 
-        // Dovecot refuses to hand mail to root: as root the mailbox belongs to nobody, otherwise to whoever runs the tests.
-        var uid = CurrentUid();
-        var (mailUid, mailGid) = uid == 0 ? (65534, 65534) : (uid, uid);
-        var unprivileged = uid == 0 ? "" : $"default_internal_user = {Environment.UserName}\ndefault_login_user = {Environment.UserName}\n";
+        // Dovecot refuses to hand mail to root: as root the mailbox belongs to nobody, otherwise to whoever runs the tests
+        // (then its login process cannot chroot either, so it never does: a test server on 127.0.0.1 needs no jail).
+        var (uid, gid) = (CurrentId("Uid:"), CurrentId("Gid:"));
+        var (mailUid, mailGid) = uid == 0 ? (65534, 65534) : (uid, gid);
+        var unprivileged = uid == 0 ? "" : $"default_internal_user = {Environment.UserName}\ndefault_login_user = {Environment.UserName}\n"
+            + $"default_internal_group = {GroupName(gid)}\n";
         await File.WriteAllTextAsync(Path.Combine(folder, "users"), $"{User}:{{PLAIN}}{Password}\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "dovecot.conf"), $$"""
             protocols = imap
@@ -78,6 +80,7 @@ public sealed class TestImapServer : IAsyncDisposable
             }
             mail_location = maildir:~/Maildir
             service imap-login {
+              chroot =
               inet_listener imap {
                 address = 127.0.0.1
                 port = {{Port}}
@@ -151,8 +154,12 @@ public sealed class TestImapServer : IAsyncDisposable
         return client;
     }
 
-    private static int CurrentUid() =>
-        int.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
+    /// <summary>The real uid or gid of this process ("Uid:" or "Gid:" of /proc/self/status).</summary>
+    private static int CurrentId(string field) =>
+        int.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
+
+    private static string GroupName(int gid) =>
+        File.ReadLines("/etc/group").Select(l => l.Split(':')).FirstOrDefault(f => f.Length > 2 && f[2] == gid.ToString())?[0] ?? gid.ToString();
 
     public async ValueTask DisposeAsync()
     {
