@@ -53,6 +53,28 @@ public sealed class DistributionJourneyTests(BrowserFixture browser, PortalServe
             await journey.CheckAccessibilityAsync(office, "organisations");
         });
 
+        // The organisation's own page and the import preview, at the office's width and on a phone.
+        var phone = await journey.NewPageAsync(375, 812, mobile: true);
+        await journey.SignInAsync(phone, admin.Email!);
+        foreach (var (page, width) in new[] { (office, 1280), (phone, 375) })
+        {
+            await journey.Step(page, $"an organisation's page and the import preview at {width} px", async () =>
+            {
+                await page.GotoAsync("/admin/organizations");
+                await page.Locator("main a", new() { HasTextString = "编辑" }).First.ClickAsync();
+                await Expect(page.Locator("#contact-states")).ToBeVisibleAsync();
+                await CheckAsync(journey, page, $"organisation edit {width}");
+                await page.GotoAsync("/admin/organizations/import");
+                await page.Locator("#file").SetInputFilesAsync(new FilePayload
+                {
+                    Name = "单位名单.csv", MimeType = "text/csv", Buffer = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Csv)],
+                });
+                await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+                await Expect(page.Locator(".import-summary")).ToBeVisibleAsync();
+                await CheckAsync(journey, page, $"import preview {width}");
+            });
+        }
+
         const string title = "南宁市青秀区开展家庭健康服务进社区活动";
         var desk = await journey.NewPageAsync();
         await journey.SignInAsync(desk, editor.Email!);
@@ -89,5 +111,14 @@ public sealed class DistributionJourneyTests(BrowserFixture browser, PortalServe
         });
 
         journey.AssertAccessible();
+    }
+
+    /// <summary>axe, no page-wide sideways scroll, and a screenshot to look at.</summary>
+    private static async Task CheckAsync(Journey journey, IPage page, string label)
+    {
+        await journey.CheckAccessibilityAsync(page, label);
+        await Journey.AssertNoSidewaysScrollAsync(page, label);
+        Directory.CreateDirectory(journey.ArtifactsFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(journey.ArtifactsFolder, label.Replace(' ', '-') + ".png"), FullPage = true });
     }
 }

@@ -59,6 +59,17 @@ public sealed class LayoutJourneyTests(BrowserFixture browser, PortalServer serv
             Assert.StartsWith("\"Noto Sans CJK SC\"", font);
         });
 
+        foreach (var (path, label) in Tables)
+        {
+            await journey.Step(office, $"{label} at 1280 px", async () =>
+            {
+                Assert.Equal(200, (await office.GotoAsync(path))!.Status);
+                await journey.CheckAccessibilityAsync(office, label);
+                await Journey.AssertNoSidewaysScrollAsync(office, label);
+                await ShotAsync(journey, office, label, 1280);
+            });
+        }
+
         var phone = await journey.NewPageAsync(375, 812, mobile: true);
         await journey.SignInAsync(phone, Email);
         foreach (var (path, label) in Tables)
