@@ -29,7 +29,7 @@ public sealed class MediaPanelJourneyTests(BrowserFixture browser, PortalServer 
             await page.Locator("#Title").FillAsync("叠彩区亲子小屋开展绘本共读");
             await page.FillBodyAsync("第一段。\n\n第二段。");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"));
+            await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             return int.Parse(page.Url.Split('/')[^1]);
         });
         var body = page.Locator("#Body");
@@ -84,7 +84,7 @@ public sealed class MediaPanelJourneyTests(BrowserFixture browser, PortalServer 
             await Expect(list.Locator("li[data-kind=picture] button", new() { HasText = "替换" })).ToHaveCountAsync(1);
             var third = await PictureIdAsync(list);
             await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"));
+            await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             await page.GotoAsync($"/editorial/articles/{id}/edit");
             var item = list.Locator($"li[data-id='{third}']");
             await item.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
@@ -92,7 +92,7 @@ public sealed class MediaPanelJourneyTests(BrowserFixture browser, PortalServer 
             await Expect(body).Not.ToHaveValueAsync(new Regex("/media/"));
             Assert.False(await RemovedAsync(third));
             await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"));
+            await page.WaitForURLAsync(new Regex(@"/editorial/articles/\d+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             Assert.True(await RemovedAsync(third));
         });
 
