@@ -34,6 +34,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private readonly Analyzer analyzer = ChineseQuery.CreateAnalyzer(Version);
     private readonly SearchVocabulary vocabulary;
+    private readonly StoredHits stored = new();
     private readonly Lazy<(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> open;
     private readonly System.Threading.Lock gate = new();
     private volatile bool searchable;
@@ -73,6 +74,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public long Position => Writer.CommitData.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
 
     public int DocumentCount => Writer.NumDocs;
+
+    /// <summary>Characters of stored fields kept for showing hits again (<see cref="StoredHits"/>).</summary>
+    internal long HeldCharacters => stored.Characters;
 
     private IndexWriter Writer => open.Value.Writer;
 
@@ -165,7 +169,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 ? searcher.Search(query, wanted, new Sort(new SortField("date", SortFieldType.INT64, true), SortField.FIELD_SCORE))
                 : searcher.Search(query, wanted);
             var hits = top.ScoreDocs.Skip((Math.Max(1, request.Page) - 1) * SearchRequest.PageSize)
-                .Select(d => ToHit(searcher.Doc(d.Doc), marks))
+                .Select(d => ToHit(stored.Get(searcher, d.Doc), marks))
                 .ToList();
             return new SearchResults(top.TotalHits, hits);
         }
@@ -217,17 +221,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private static SearchHit ToHit(Document doc, List<(string Form, int Word)> marks)
+    private static SearchHit ToHit(StoredHit doc, List<(string Form, int Word)> marks)
     {
-        var title = doc.Get("title");
-        var body = doc.Get("body");
         // The n-gram fields are what matched, so the words as substrings of the stored text are what to mark. (Lucene's
         // Highlighter, once asked about titles without such a substring, cost a tenth of an uncached search: issue 19.)
-        var titleHtml = Snippets.MarkAll(title, marks) ?? MinimalHtmlEncoder.Encode(title);
-        var snippet = Snippets.Fragment(body, marks)
-                      ?? MinimalHtmlEncoder.Encode(body.Length > 100 ? body[..100] + "…" : body);
-        return new SearchHit(int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), titleHtml, snippet,
-            doc.Get("label"), doc.Get("sectionName"), doc.Get("org")) { IssueUrl = doc.Get("issueUrl") ?? "" };
+        var titleHtml = Snippets.MarkAll(doc.Title, marks) ?? MinimalHtmlEncoder.Encode(doc.Title);
+        var snippet = Snippets.Fragment(doc.Body, marks)
+                      ?? MinimalHtmlEncoder.Encode(doc.Body.Length > 100 ? doc.Body[..100] + "…" : doc.Body);
+        return new SearchHit(doc.ArticleId, titleHtml, snippet, doc.Label, doc.SectionName, doc.Organization) { IssueUrl = doc.IssueUrl };
     }
 
     private static Document ToLucene(SearchDocument d)
