@@ -22,11 +22,19 @@ public sealed class ArchiveCacheOptions
 /// <summary>
 /// Output caching of the reading pages for anonymous readers only — members see members-only issues and their
 /// own name in the header, so their pages are never stored nor served from the cache. Every stored page carries
-/// the tag <see cref="Tag"/>, evicted when anything readers can see changes.
+/// the tag <see cref="Tag"/>, evicted when anything readers can see changes. With <paramref name="storeOnSecondRequest"/>
+/// (search pages, whose addresses are as many as the queries people type) a page is stored only when its address is asked
+/// for a second time within about the expiration: most queries are asked once, and storing each of them filled the cache
+/// with pages nobody asks for again, at a cost to every uncached search (issue 19's profile) and to memory.
 /// </summary>
-public sealed class ArchiveCachePolicy(TimeSpan expiration) : IOutputCachePolicy
+public sealed class ArchiveCachePolicy(TimeSpan expiration, bool storeOnSecondRequest = false) : IOutputCachePolicy
 {
     public const string Name = "archive";
+
+    /// <summary>The search page's policy: stored on the second request (<see cref="RecentRequests"/>).</summary>
+    public const string SearchName = "archive-search";
+
+    private readonly RecentRequests? recent = storeOnSecondRequest ? new RecentRequests(expiration) : null;
 
     public const string Tag = "archive";
 
@@ -41,7 +49,7 @@ public sealed class ArchiveCachePolicy(TimeSpan expiration) : IOutputCachePolicy
             && http.User.Identity?.IsAuthenticated != true;
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
+        context.AllowCacheStorage = cacheable && (recent is null || recent.SeenBefore(http.Request.Path + http.Request.QueryString));
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.ResponseExpirationTimeSpan = expiration;
@@ -188,5 +196,52 @@ public sealed class ArchiveCacheInvalidator(IOutputCacheStore store, ILogger<Arc
             _ = eviction.AsTask().ContinueWith(t => logger.LogWarning(t.Exception, "Evicting the cached reading pages failed"),
                 TaskContinuationOptions.OnlyOnFaulted);
         }
+    }
+}
+
+/// <summary>
+/// The addresses asked for within about one window (two generations of at most <paramref name="capacity"/> addresses
+/// each, the older dropped when the newer is full or a window old), so that memory stays bounded whatever is asked.
+/// An address longer than <see cref="MaxLength"/> counts as never seen.
+/// </summary>
+public sealed class RecentRequests(TimeSpan window, int capacity = 20_000)
+{
+    public const int MaxLength = 512;
+
+    private readonly System.Threading.Lock gate = new();
+    private System.Collections.Concurrent.ConcurrentDictionary<string, byte> current = new(StringComparer.Ordinal);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, byte> previous = new(StringComparer.Ordinal);
+    private int count;
+    private long startedAt = Environment.TickCount64;
+
+    /// <summary>Whether <paramref name="address"/> was asked for before within the window; remembers it either way.</summary>
+    public bool SeenBefore(string address)
+    {
+        if (address.Length > MaxLength)
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref count) >= capacity || Environment.TickCount64 - Volatile.Read(ref startedAt) > window.TotalMilliseconds)
+        {
+            lock (gate)
+            {
+                if (count >= capacity || Environment.TickCount64 - startedAt > window.TotalMilliseconds)
+                {
+                    (previous, current) = (current, new(StringComparer.Ordinal));
+                    count = 0;
+                    startedAt = Environment.TickCount64;
+                }
+            }
+        }
+
+        var (now, before) = (current, previous);
+        if (!now.TryAdd(address, 0))
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref count);
+        return before.ContainsKey(address);
     }
 }

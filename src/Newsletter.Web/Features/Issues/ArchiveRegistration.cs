@@ -11,7 +11,12 @@ public static class ArchiveRegistration
         services.AddScoped<IssuePictures>();
         services.AddOptions<ArchiveCacheOptions>().BindConfiguration(ArchiveCacheOptions.SectionName).ValidateOnStart();
         var seconds = configuration.GetSection(ArchiveCacheOptions.SectionName).Get<ArchiveCacheOptions>()?.Seconds ?? 300;
-        services.AddOutputCache(o => o.AddPolicy(ArchiveCachePolicy.Name, new ArchiveCachePolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)))));
+        var expiration = TimeSpan.FromSeconds(Math.Max(1, seconds));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(ArchiveCachePolicy.Name, new ArchiveCachePolicy(expiration));
+            o.AddPolicy(ArchiveCachePolicy.SearchName, new ArchiveCachePolicy(expiration, storeOnSecondRequest: true));
+        });
         return services;
     }
 }

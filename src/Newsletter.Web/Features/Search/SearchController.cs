@@ -42,7 +42,7 @@ public sealed class SearchController(ISearchIndex index, SearchFilters filters, 
 
     [HttpGet("/search")]
     [EnableRateLimiting(RateLimits.Search)]
-    [OutputCache(PolicyName = ArchiveCachePolicy.Name)]
+    [OutputCache(PolicyName = ArchiveCachePolicy.SearchName)]
     public async Task<IActionResult> Index(
         string? q, int? section, int? year, string? org, DateOnly? from, DateOnly? to, int? issue, SearchSort sort = SearchSort.Relevance, int page = 1)
     {

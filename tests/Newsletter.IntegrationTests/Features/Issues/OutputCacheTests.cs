@@ -79,6 +79,31 @@ public sealed class OutputCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_search_page_is_stored_only_when_its_address_is_asked_for_a_second_time()
+    {
+        var reader = portal.CreateClient();
+        // Each attempt uses a new address; an attempt whose stored page the indexer's first pass evicted is tried again.
+        var servedFromCache = false;
+        for (var attempt = 0; attempt < 5 && !servedFromCache; attempt++)
+        {
+            var address = $"/search?q={Uri.EscapeDataString("托育")}&n={attempt}";
+            var first = await reader.GetAsync(address);
+            var second = await reader.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Null(first.Headers.Age);
+            Assert.Null(second.Headers.Age); // asked once before: rendered again, and only now stored
+            Assert.Contains("托育", await second.Content.ReadAsStringAsync());
+            servedFromCache = (await reader.GetAsync(address)).Headers.Age is not null;
+            if (!servedFromCache)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1.5)); // one poll of the indexer (Search:PollSeconds = 1)
+            }
+        }
+
+        Assert.True(servedFromCache, "The search page asked for three times was never served from the cache.");
+    }
+
+    [Fact]
     public async Task A_members_page_is_never_served_to_anonymous_readers()
     {
         await portal.PublishNewIssueAsync("内部交流：婚育新风进万家活动的经验。", visibility: "MembersOnly");
