@@ -44,10 +44,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         this.vocabulary = vocabulary ?? new SearchVocabulary();
         open = new Lazy<(FSDirectory, IndexWriter, SearcherManager)>(() =>
         {
-            // Positional file reads, not FSDirectory.Open's memory maps: Lucene.NET's MMapDirectory registers every clone
-            // of an input (one per term lookup and per postings list) in a locked map, and under 32 concurrent searches
-            // that lock was where the threads waited (issue 19's third profile; decision 0016).
-            var directory = new NIOFSDirectory(new DirectoryInfo(paths.IndexFolder));
+            // Positional file reads without a lock, not FSDirectory.Open's memory maps (see PositionalReadDirectory).
+            var directory = new PositionalReadDirectory(new DirectoryInfo(paths.IndexFolder));
             var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
