@@ -14,7 +14,9 @@ import sys
 import urllib.parse
 
 FILLERS = {"email": "scan-form@scan.test", "number": "1", "date": "2026-01-01", "month": "2026-01",
-           "url": "https://example.org/", "tel": "0771-1234567", "password": "Scan-form-1!", "color": "#000000"}
+           "url": "https://example.org/", "tel": "0771-1234567", "password": "", "color": "#000000"}
+# Password fields stay empty: a valid password would let the first submission use up an activation or reset link
+# (every later request then gets 404), and an empty one on 新建用户 makes the portal generate the password.
 
 
 class Forms(html.parser.HTMLParser):
@@ -61,7 +63,7 @@ class Forms(html.parser.HTMLParser):
                 self.form["fields"].append((name, a.get("value", "on")))
             else:
                 value = a.get("value", "")
-                if not value and kind != "hidden":
+                if not value and kind not in ("hidden", "password"):
                     value = FILLERS["email"] if "email" in name.lower() else FILLERS.get(kind, "scan")
                 self.form["fields"].append((name, value))
         elif tag == "button" and name and a.get("type", "submit").lower() == "submit":

@@ -9,6 +9,7 @@ code<TAB>seconds` (exit 124: the safety timeout stopped it).
 """
 import concurrent.futures
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,6 +23,8 @@ def run(index, target):
     pattern, method, url, data, csrf = (target + [""] * 5)[:5]
     folder = os.path.join(out, f"{index:03d}")
     os.makedirs(folder, exist_ok=True)
+    if pattern != "url":  # a form: its ids in the path (numbers, GUIDs, batch keys) are injection points too
+        url = re.sub(r"/(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})(?=/|$|\?)", r"/\1*", url)
     args = ["sqlmap", "-u", url, "--output-dir", folder] + common
     if method == "POST":
         args += ["--data", data or "__RequestVerificationToken="]

@@ -102,8 +102,7 @@ if mode != "setup":
                 print("    false positive: " + text + " -- " + reason)
 
 # --- sqlmap --------------------------------------------------------------------------------------------------
-PARAM = re.compile(r"(?:testing for SQL injection on|testing if|heuristic \(basic\) test shows that|^\[[^]]*\] \[\w+\]) ?"
-                   r"(?:\(custom\) )?(GET|POST|URI|\w+) parameter '([^']+)'")
+PARAM = re.compile(r"testing for SQL injection on (.*?)parameter '([^']+)'")
 forms_found, forms_tested, unreached_forms = {}, {}, []
 for name in ("anonymous", "signed-in"):
     forms = [l.split("\t") for l in lines(os.path.join(out, f"{name}-forms.tsv"))]
@@ -131,14 +130,16 @@ for name in ("anonymous", "signed-in"):
             cut.append(f"{method} {pattern} (SAFETY TIMEOUT after {seconds} s)")
         elif code != "0":
             cut.append(f"{method} {pattern} (exit {code})")
-        if pattern.startswith("/") or pattern.startswith("http"):
-            pass
         kind = "url" if index and targets and targets[int(index) - 1].startswith("url\t") else "form"
         if kind == "url":
             urls += 1
         else:
             forms_tested[(method, pattern)] = (len(tested), errors, probe.get((pattern, method), "?"))
-            if not tested:
+            nothing = any("no parameter(s) found for testing" in l for l in log)
+            status = probe.get((pattern, method), "?")
+            if not tested and nothing and status not in ("400", "000") and not status.startswith("5"):
+                forms_tested[(method, pattern)] = ("only the token", errors, status)
+            elif not tested:
                 unreached_forms.append(f"{method} {pattern}: sqlmap tested no parameter ({errors or 'no HTTP errors'})")
     problems["findings"] += len(hits)
     problems["limits"] += len(cut)
@@ -186,7 +187,8 @@ print(f"coverage: {len(routes)} routes of the controllers, {len(missing)} not re
 for m in missing:
     print("    NOT REACHED: " + m)
 for (m, p), (n, errors, status) in sorted(forms_tested.items(), key=lambda x: x[0][1]):
-    print(f"    sqlmap form {m} {p}: {n} parameters, plain submission {status}" + (f", HTTP errors: {errors}" if errors else ""))
+    print(f"    sqlmap form {m} {p}: " + (f"{n} parameters" if isinstance(n, int) else "nothing to inject but the token")
+          + f", plain submission {status}" + (f", HTTP errors: {errors}" if errors else ""))
 
 if mode != "setup" and still != "200":
     print(f"the signed-in session did not survive the scan (GET /admin/users answered {still})")

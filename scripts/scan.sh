@@ -11,7 +11,7 @@
 # scanners send `Host: portal.scan.test`, so the portal answers as it does under a real host name (HSTS is not sent
 # to loopback names). Raw reports go to artifacts/scan/. Exit code 0 only with no finding (beyond the known false
 # positives explained in docs/security.md), no scanner process cut short, and every route and form reached.
-set -euo pipefail
+set -Eeuo pipefail
 trap 'echo "[$(date +%H:%M:%S)] scan.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -49,6 +49,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/portal-scan-XXXXXX)
 PORTAL_PID=""
 cleanup() {
+  [[ -n ${wapiti_pid:-} ]] && { pkill -TERM -P "$wapiti_pid" 2>/dev/null; kill "$wapiti_pid" 2>/dev/null; }
   if [[ -n $PORTAL_PID ]] && kill -0 "$PORTAL_PID" 2>/dev/null; then
     kill -TERM "$PORTAL_PID" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.5; done
@@ -173,7 +174,7 @@ for row in re.findall(r"<tr[^>]*>.*?</tr>", sys.stdin.read(), re.S):
     if "disabled@scan.test" in row:
         print(re.search(r"/admin/users/([^/\"]+)/edit", row).group(1))')
 post "$ADMIN_JAR" "/admin/users/$disabled_user/edit" "/admin/users/$disabled_user/disable" >/dev/null
-for _ in 1 2 3 4 5; do post "$WORK/lockout.jar" /account/login /account/login Email=reset@scan.test "Password=wrong-$RANDOM" >/dev/null || true; done
+for _ in 1 2 3 4 5; do post "$WORK/lockout.jar" /account/login /account/login Email=reset@scan.test "Password=wrong-$RANDOM" >/dev/null 2>&1 || true; done
 post "$ADMIN_JAR" /admin/organizations/new /admin/organizations/new "Form.Name=扫描停用单位" Form.Kind=Body Form.SortOrder=2 \
   Form.ContactLimit=5 >/dev/null
 inactive_org=$("${CURL[@]}" -b "$ADMIN_JAR" "$BASE/admin/organizations" | grep -o 'href="/admin/organizations/[0-9]*/edit"' | grep -v "/$ORG/" \
@@ -457,10 +458,25 @@ fi
 # (re.error: global flags not at the start): the same function with the flags in front, then wapiti's own main.
 WAPITI='import re, sys
 import wapitiCore.net.crawler as crawler
-crawler.wildcard_translate = lambda p: re.compile("(?ms)" + ".*".join(re.escape(x) for x in p.split("*")) + r"\Z")
+crawler.wildcard_translate = lambda p: re.compile(p[11:]) if p.startswith("https://re/") else re.compile("(?ms)" + ".*".join(re.escape(x) for x in p.split("*")) + r"\Z")
+# ASP.NET Core renders a new antiforgery token value into every form on every page view, so to wapiti each visit of a
+# page made its forms new resources: a form posted during the crawl led back to its page and so on, 40 deep (its
+# default depth). Two requests that differ only in the token value are the same resource here.
+import wapitiCore.net.web as web
+def same_but_token(self):
+    if self._cached_hash is None:
+        post = self._post_params
+        post_kv = (tuple((p[0], "" if p[0] == "__RequestVerificationToken" else p[1]) for p in post) if isinstance(post, list)
+                   else self._enctype + str(len(post)))
+        self._cached_hash = hash((self._method, self._resource_path, tuple(tuple(p) for p in self._get_params), post_kv,
+                                  tuple((p[0], p[1][0]) for p in self._file_params)))
+    return self._cached_hash
+web.Request.__hash__ = same_but_token
 from wapitiCore.main.wapiti import wapiti_main
 sys.argv[0] = "wapiti"
 sys.exit(wapiti_main())'
+# (A pattern "https://re/…" is taken as a regular expression: scripts/scan-wapiti-exclude.py writes one that keeps one row of
+# each route with ids, the start pages and sqlmap's forms, and leaves out the other rows.)
 # ssrf and xxe are left out: they need wapiti's endpoint on the internet, which this machine cannot reach.
 WAPITI_MODULES=sql,blindsql,exec,file,xss,permanentxss,redirect,crlf,csrf,http_headers,csp,cookieflags,methods,backup,htaccess
 WAPITI_LIMITS=()
@@ -475,6 +491,7 @@ run_wapiti() { # run_wapiti NAME START_URL_FILE [extra args]: no crawl or attack
     "${WAPITI_LIMITS[@]}" -t 30 --max-links-per-page 10000 \
     --store-session "$WORK/wapiti-$name" --flush-session --no-bugreport -v 1 \
     -x "$BASE/account/logout" -x "$BASE/admin/users/$SCANNER_ID/*" \
+    -x "$(python3 scripts/scan-wapiti-exclude.py "$BASE" "$starts" "$OUT/$name-forms.tsv")" \
     "$@" "${args[@]}" -f json -o "$OUT/wapiti-$name.json" >"$OUT/wapiti-$name.log" 2>&1 || code=$?
   echo "$code" >"$OUT/wapiti-$name.exit"
   log "wapiti ($name) ended with exit code $code$( [[ $code == 124 ]] && echo ' (SAFETY TIMEOUT)')"
@@ -492,16 +509,18 @@ run_sqlmap() { # run_sqlmap NAME CSRF_PAGE START_URL_FILE [extra sqlmap args]
   mkdir -p "$dir"
   # URLs: numeric path segments, section slugs and tokens in the path get a * (a custom injection point); query
   # parameters are tested as they are. Feeds, the sitemap, pictures and files take no parameters but their ids.
-  grep -v '\.atom$\|\.xml$' "$starts" | sed -E 's#/([0-9]+)(/|\?|\.|$)#/\1*\2#g; s#/([0-9]+)(/|\?|\.|$)#/\1*\2#g; s#/s([0-9]+)(/|\?|\.|$)#/s\1*\2#g; s#/sections/([a-z0-9-]+)$#/sections/\1*#; s#/users/([0-9a-f-]{36})/#/users/\1*/#; s#/(unsubscribe|batches)/([A-Za-z0-9_-]+)$#/\1/\2*#' \
-    | grep '[*?]' | sort -u | awk -F'\t' '{ print "url\tGET\t" $0 "\t\t" }' >"$dir/targets.tsv"
+  grep -v '\.atom$\|\.xml$' "$starts" | sed "s#^$BASE##" | sed -E 's#/([0-9]+)(/|\?|\.|$)#/\1*\2#g; s#/([0-9]+)(/|\?|\.|$)#/\1*\2#g; s#/s([0-9]+)(/|\?|\.|$)#/s\1*\2#g; s#/sections/([a-z0-9-]+)$#/sections/\1*#; s#/users/([0-9a-f-]{36})/#/users/\1*/#; s#/(unsubscribe|batches)/([A-Za-z0-9_-]+)$#/\1/\2*#' \
+    | grep '[*?]' | sort -u | awk -v base="$BASE" '{ print "url\tGET\t" base $0 "\t\t" }' >"$dir/targets.tsv"
   awk -F'\t' -v base="$BASE$csrf" '{ print $1 "\t" $2 "\t" $3 "\t" $4 "\t" ($2 == "POST" ? base : "") }' "$OUT/$name-forms.tsv" >>"$dir/targets.tsv"
   if [[ $MODE == quick ]]; then
-    { grep '^url' "$dir/targets.tsv" | sed -n 1,2p; grep -v '^url' "$dir/targets.tsv" | sed -n 1,4p; } >"$dir/quick.tsv"
+    { grep '^url' "$dir/targets.tsv" | sed -n 1,2p; grep -v '^url' "$dir/targets.tsv" | grep -v '{id}' | sed -n 1,2p
+      grep -v '^url' "$dir/targets.tsv" | grep '{id}' | sed -n 1,2p; } >"$dir/quick.tsv" || true
     mv "$dir/quick.tsv" "$dir/targets.tsv"
   fi
   log "sqlmap ($name): $(grep -c '^url' "$dir/targets.tsv") URLs and $(grep -vc '^url' "$dir/targets.tsv") forms, $PARALLEL at a time"
   python3 scripts/scan-sqlmap.py "$dir/targets.tsv" "$dir" "$PARALLEL" "$SAFETY" -- --batch "${SQLMAP_LEVEL[@]}" --dbms=SQLite \
-    --param-exclude='^(\.AspNetCore\.|newsletter\.)' --timeout=30 --retries=2 --host="$HOST_NAME" "$@" >"$dir/progress.log" 2>&1 \
+    --param-exclude='^(\.AspNetCore\.|newsletter\.)' --timeout=30 --retries=2 --host="$HOST_NAME" \
+    --answers="resend original POST data=N" --ignore-code=404 "$@" >"$dir/progress.log" 2>&1 \
     || log "sqlmap ($name) driver exited with $?"
   log "sqlmap ($name) done: $(awk -F'\t' '$5 != 0' "$dir/results.tsv" | wc -l) of $(wc -l <"$dir/results.tsv") processes with a non-zero exit"
 }
@@ -519,7 +538,7 @@ for _ in $(seq 1 1800); do
   kill -0 "$wapiti_pid" 2>/dev/null || break
   sleep 2
 done
-log "wapiti (signed-in) crawled $(grep -c '^\[+\] \(GET\|POST\)' "$OUT/wapiti-signed-in.log" 2>/dev/null || echo 0) resources; sqlmap starts"
+log "wapiti (signed-in) crawled $(grep -c '^\[+\] \(GET\|POST\)' "$OUT/wapiti-signed-in.log" 2>/dev/null || true) resources; sqlmap starts"
 run_sqlmap signed-in /account/password "$OUT/signed-in-start-urls.txt" --cookie="$COOKIES"
 wait "$wapiti_pid" || true
 
@@ -528,6 +547,7 @@ still=$("${CURL[@]}" -b "$JAR" -o /dev/null -w '%{http_code}' "$BASE/admin/users
 log "GET /admin/users with the scanner's cookie at the end: $still"
 
 set +e
+trap - ERR
 python3 scripts/scan-summary.py "$OUT" "$MODE" "$still" | tee "$OUT/summary.txt"
 status=${PIPESTATUS[0]}
 log "done in $(( ($(date +%s) - START_TIME) / 60 )) min; raw reports in $OUT"
