@@ -82,7 +82,7 @@ log "starting the portal at $BASE (Production, data folder $WORK/data)"
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE DataPath=$WORK/data
   export Kestrel__Certificates__Default__Path=$WORK/scan.crt Kestrel__Certificates__Default__KeyPath=$WORK/scan.key
   export Seed__AdminEmail=$ADMIN_EMAIL Seed__AdminPassword=$ADMIN_PASSWORD
-  export RateLimits__SignInPerMinute=0 RateLimits__SearchPerMinute=0 Mail__Smtp__Host=""
+  export RateLimits__SignInPerMinute=0 RateLimits__SearchPerMinute=0 RateLimits__UnsubscribePerMinute=0 Mail__Smtp__Host=""
   # The scanners send the sign-in cookie as a fixed header and never take the renewed one, so the ticket ends
   # Auth:IdleTimeoutMinutes after sign-in however busy they are (the default 30 ended the SCAN_SCALE=2 run early).
   export Auth__IdleTimeoutMinutes=240
