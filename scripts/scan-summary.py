@@ -135,7 +135,8 @@ for name in ("anonymous", "signed-in"):
             urls += 1
         else:
             forms_tested[(method, pattern)] = (len(tested), errors, probe.get((pattern, method), "?"))
-            nothing = any("no parameter(s) found for testing" in l for l in log)
+            nothing = any("no parameter(s) found for testing" in l for l in log) or (
+                any("skipping anti-CSRF token parameter" in l for l in log) and not any("[CRITICAL]" in l for l in log))
             status = probe.get((pattern, method), "?")
             if not tested and nothing and status not in ("400", "000") and not status.startswith("5"):
                 forms_tested[(method, pattern)] = ("only the token", errors, status)
