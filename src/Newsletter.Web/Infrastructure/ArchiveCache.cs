@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -209,8 +210,8 @@ public sealed class RecentRequests(TimeSpan window, int capacity = 20_000)
     public const int MaxLength = 512;
 
     private readonly System.Threading.Lock gate = new();
-    private System.Collections.Concurrent.ConcurrentDictionary<string, byte> current = new(StringComparer.Ordinal);
-    private System.Collections.Concurrent.ConcurrentDictionary<string, byte> previous = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, byte> current = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, byte> previous = new(StringComparer.Ordinal);
     private int count;
     private long startedAt = Environment.TickCount64;
 

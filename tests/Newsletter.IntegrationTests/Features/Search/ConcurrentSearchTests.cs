@@ -14,21 +14,18 @@ public sealed class ConcurrentSearchTests : IDisposable
 
     public void Dispose() => BackupRestoreTests.Delete(folder);
 
-    private static SearchDocument Article(int id, string title, string body) =>
-        new(id, 1 + (id % 7), title, body, 6, "基层简讯", 2023, "2023年第3期", "河池市计生协", null, null, true, id);
-
     [Fact]
     public async Task Searches_on_eight_threads_during_commits_find_what_one_search_finds()
     {
-        var documents = Enumerable.Range(1, 300).Select(n => Article(n, n % 3 == 0 ? $"第{n}篇 托育服务" : $"第{n}篇 婚育新风",
+        var documents = Enumerable.Range(1, 300).Select(n => StoredHitsTests.Article(n, 1 + (n % 7), n % 3 == 0 ? $"第{n}篇 托育服务" : $"第{n}篇 婚育新风",
             string.Concat(Enumerable.Repeat(n % 2 == 0 ? "推进普惠托育服务体系建设。" : "河池市计生协举办婚育新风进万家宣传活动。", 40)))).ToList();
         var queries = new[] { "托育", "婚育新风", "托育服务", "计生协 宣传", "普惠托育" };
         using (var index = new LuceneSearchIndex(new DataPaths(folder)))
         {
             index.Rebuild(documents, 1);
             var alone = queries.SelectMany(q => new[] { 1, 2, 3 }.Select(page => (q, page)))
-                .ToDictionary(k => k, k => Expected(index.Search(Query(k.q) with { Page = k.page })));
-            Assert.Equal(200, index.Search(Query("托育服务")).Total); // 150 bodies and 50 more titles
+                .ToDictionary(k => k, k => Expected(index.Search(StoredHitsTests.Query(k.q) with { Page = k.page })));
+            Assert.Equal(200, index.Search(StoredHitsTests.Query("托育服务")).Total); // 150 bodies and 50 more titles
 
             using var stop = new CancellationTokenSource();
             var writer = Task.Run(async () =>
@@ -36,7 +33,7 @@ public sealed class ConcurrentSearchTests : IDisposable
                 // Commits of an issue that matches none of the queries: new segments, merges, deleted files.
                 for (var position = 2L; !stop.IsCancellationRequested; position++)
                 {
-                    index.ReplaceIssues(new Dictionary<int, IReadOnlyList<SearchDocument>> { [99] = [new(10_000 + (int)position, 99, "其他", "无关内容。", 6, "基层简讯", 2023, "2023年第9期", null, null, null, true, 1)] }, position);
+                    index.ReplaceIssues(new Dictionary<int, IReadOnlyList<SearchDocument>> { [99] = [StoredHitsTests.Article(10_000 + (int)position, 99, "其他", "无关内容。")] }, position);
                     await Task.Delay(5);
                 }
             });
@@ -45,7 +42,7 @@ public sealed class ConcurrentSearchTests : IDisposable
                 for (var i = 0; i < 60; i++)
                 {
                     var (q, page) = (queries[(i + t) % queries.Length], 1 + (i % 3));
-                    Assert.Equal(alone[(q, page)], Expected(index.Search(Query(q) with { Page = page })));
+                    Assert.Equal(alone[(q, page)], Expected(index.Search(StoredHitsTests.Query(q) with { Page = page })));
                 }
             })).ToList();
             await Task.WhenAll(readers);
@@ -58,8 +55,6 @@ public sealed class ConcurrentSearchTests : IDisposable
         var open = new DirectoryInfo("/proc/self/fd").GetFiles().Select(fd => fd.LinkTarget).Where(t => t?.StartsWith(indexFolder, StringComparison.Ordinal) == true);
         Assert.Empty(open);
     }
-
-    private static SearchRequest Query(string text) => new(text, null, null, null, SearchSort.Relevance, 1, SignedIn: true);
 
     private static string Expected(SearchResults results) =>
         $"{results.Total}:{string.Join(",", results.Hits.Select(h => h.ArticleId))}:{string.Join("|", results.Hits.Select(h => h.SnippetHtml))}";

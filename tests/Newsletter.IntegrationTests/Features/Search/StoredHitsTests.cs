@@ -14,9 +14,9 @@ public sealed class StoredHitsTests : IDisposable
 
     public void Dispose() => BackupRestoreTests.Delete(folder);
 
-    private static SearchRequest Query(string text) => new(text, null, null, null, SearchSort.Relevance, 1, SignedIn: true);
+    internal static SearchRequest Query(string text) => new(text, null, null, null, SearchSort.Relevance, 1, SignedIn: true);
 
-    private static SearchDocument Article(int id, int issueId, string title, string body) =>
+    internal static SearchDocument Article(int id, int issueId, string title, string body) =>
         new(id, issueId, title, body, 6, "基层简讯", 2023, $"2023年第{issueId}期", "河池市计生协", null, null, true, id);
 
     [Fact]
